@@ -1,0 +1,1 @@
+"""The case model: persons, requests, assessments, plans, placements, reviews (SEN2)."""

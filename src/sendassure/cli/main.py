@@ -1,0 +1,64 @@
+"""Top-level commands: serve, migrate, demo, manage; sub-apps add the rest."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from . import users
+from .django_setup import ensure_database, setup
+
+app = typer.Typer(
+    help="sendassure: run a local area's SEND improvement plan and prove its impact.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(users.app, name="users")
+console = Console()
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+@app.command()
+def migrate() -> None:
+    """Apply database migrations (creates the SQLite database if it is missing)."""
+    setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False)
+
+
+@app.command()
+def serve(
+    address: str = typer.Option(DEFAULT_ADDRESS, help="host:port to listen on."),
+) -> None:
+    """Run the web application (for local use; production runs sendassure.wsgi)."""
+    ensure_database()
+    from django.core.management import call_command
+
+    console.print(f"Serving on [bold]http://{address}/[/bold] (Ctrl+C to stop)")
+    call_command("runserver", address, use_reloader=False, use_threading=True)
+
+
+@app.command()
+def demo(
+    address: str = typer.Option(DEFAULT_ADDRESS, help="host:port to listen on."),
+    no_serve: bool = typer.Option(False, "--no-serve", help="Prepare everything, do not serve."),
+) -> None:
+    """Seed the demo local area and its administrator, then serve the web app."""
+    ensure_database()
+    from sendassure.demo import prepare
+
+    summary = prepare(console)
+    console.print(summary)
+    if not no_serve:
+        serve(address)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `sendassure manage check --deploy`."""
+    setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sendassure manage", *ctx.args])

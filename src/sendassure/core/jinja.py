@@ -1,0 +1,35 @@
+"""The Jinja2 environment: project templates plus the govuk-frontend-jinja macros."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+from .navigation import navigation_for
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options) -> Environment:
+    loader = options.pop("loader", None)
+    options.setdefault("autoescape", True)
+    env = Environment(**options)
+    env.loader = ChoiceLoader(
+        [
+            loader,
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    env.globals.update(
+        url=url,
+        static=static,
+        service_name=settings.SERVICE_NAME,
+        navigation_for=navigation_for,
+        get_messages=get_messages,
+    )
+    return env

@@ -1,0 +1,67 @@
+"""Users, the areas (local authorities) they belong to, and the audit log."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from .roles import CHILD_LEVEL_ROLES, Role
+
+
+class Area(models.Model):
+    """A local authority, by its 3-digit LA code (e.g. 886 Kent)."""
+
+    code = models.CharField(max_length=3, primary_key=True)
+    name = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=20, choices=Role.choices)
+    areas = models.ManyToManyField(Area, blank=True, related_name="users")
+
+    @property
+    def area_codes(self) -> list[str]:
+        return sorted(self.areas.values_list("code", flat=True))
+
+    @property
+    def sees_child_level(self) -> bool:
+        return self.role in CHILD_LEVEL_ROLES
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit log cannot be changed.")
+
+    def delete(self):
+        raise PermissionError("The audit log cannot be deleted.")
+
+
+class AuditEvent(models.Model):
+    """One thing somebody did or saw. Append-only: written by ``audit.record``."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    username = models.CharField(max_length=150)
+    role = models.CharField(max_length=20, blank=True)
+    action = models.CharField(max_length=40, db_index=True)
+    object_type = models.CharField(max_length=60, blank=True, db_index=True)
+    object_id = models.CharField(max_length=80, blank=True)
+    summary = models.CharField(max_length=500, blank=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log cannot be deleted.")

@@ -1,0 +1,1 @@
+"""The improvement plan: areas of weakness, actions, milestones, evidence, reviews."""

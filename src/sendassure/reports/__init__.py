@@ -1,0 +1,1 @@
+"""Packs for boards and reviewers: PDF, HTML and XLSX."""

@@ -1,0 +1,1 @@
+"""Presenters: shape results for a page."""

@@ -1,0 +1,47 @@
+"""Filtering the audit log from the query string."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from sendassure.core.models import AuditEvent
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+class AuditFilter:
+    FIELDS = ("username", "action", "object_type", "from", "to")
+
+    def __init__(self, params):
+        self.values = {f: (params.get(f) or "").strip() for f in self.FIELDS}
+        self.errors = {
+            f: "Enter a date in the format YYYY-MM-DD"
+            for f in ("from", "to")
+            if self.values[f] and _date(self.values[f]) is None
+        }
+
+    def queryset(self):
+        events = AuditEvent.objects.all()
+        if self.values["username"]:
+            events = events.filter(username__icontains=self.values["username"])
+        if self.values["action"]:
+            events = events.filter(action=self.values["action"])
+        if self.values["object_type"]:
+            events = events.filter(object_type=self.values["object_type"])
+        if start := _date(self.values["from"]):
+            events = events.filter(at__date__gte=start)
+        if end := _date(self.values["to"]):
+            events = events.filter(at__date__lte=end)
+        return events
+
+    def actions(self) -> list[str]:
+        return sorted(set(AuditEvent.objects.values_list("action", flat=True)))
+
+    def query_string(self) -> str:
+        return urlencode({k: v for k, v in self.values.items() if v})

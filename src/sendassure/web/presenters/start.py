@@ -1,0 +1,22 @@
+"""What the start page lists: the pages the signed-in role can reach."""
+
+from django.urls import NoReverseMatch, resolve, reverse
+
+from sendassure.core.permissions import allows, declared_permission
+
+# (URL name, title, what it is for). Later features add their pages here.
+PAGES = [
+    ("audit-log", "Audit log", "Who saw or changed what, and when."),
+]
+
+
+def reachable_pages(request) -> list[dict]:
+    pages = []
+    for name, title, description in PAGES:
+        try:
+            href = reverse(name)
+        except NoReverseMatch:
+            continue
+        if allows(declared_permission(resolve(href).func), request.user):
+            pages.append({"href": href, "title": title, "description": description})
+    return pages

@@ -1,0 +1,1 @@
+"""Thin views. Each declares the permission it needs with ``@requires``."""

@@ -1,0 +1,49 @@
+"""Shared fixtures: a user of every role in the Kent area, and signed-in clients."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from sendassure.core.roles import Role
+
+AREA = "886"
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _database_is_the_one_ci_asked_for(django_db_setup, django_db_blocker):
+    """On the PostgreSQL CI run, prove the tests really ran on PostgreSQL."""
+    if os.environ.get("SENDASSURE_REQUIRE_POSTGRESQL") == "1":
+        from django.db import connection
+
+        assert connection.vendor == "postgresql", "CI asked for PostgreSQL but got " + connection.vendor
+
+
+@pytest.fixture
+def make_user(db):
+    from sendassure.core.models import Area, User
+
+    def make(role: str, username: str | None = None, areas=(AREA,)) -> User:
+        user = User.objects.create_user(username or f"{role}-user", password=PASSWORD, role=role)
+        for code in areas:
+            user.areas.add(Area.objects.get_or_create(code=code)[0])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def users(make_user):
+    return {role.value: make_user(role.value) for role in Role}
+
+
+@pytest.fixture
+def client_as(client, make_user):
+    def sign_in(role: str):
+        user = make_user(role)
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,77 @@
+"""Walk every URL pattern as every role (and anonymously) and check the answer.
+
+The expected answers are written out here, independently of the code: if a view's
+declared permission changes, or a URL is added without a row below, this test fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sendassure.core.permissions import declared_permission
+from sendassure.core.roles import Role
+
+ANON = "anonymous"
+EVERYONE = {ANON, *Role.values}
+SIGNED_IN = set(Role.values)
+CHILD = {"administrator", "analyst", "casework"}
+ANALYSE = {"administrator", "analyst"}
+
+# URL name -> who gets the page (everyone else: anonymous is sent to sign in, roles get 403)
+EXPECTED: dict[str, set[str]] = {
+    "start": SIGNED_IN,
+    "public": EVERYONE,
+    "accessibility": EVERYONE,
+    "privacy": EVERYONE,
+    "sign-in": EVERYONE,
+    "sign-out": EVERYONE,
+    "audit-log": {"administrator"},
+}
+# Sample arguments for URLs that take them.
+URL_KWARGS: dict[str, dict] = {}
+
+
+def _patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry
+
+
+def test_every_url_declares_a_permission_and_has_an_expected_answer():
+    for route, pattern in _patterns():
+        assert declared_permission(pattern.callback), f"URL {route!r} declares no permission"
+        assert pattern.name in EXPECTED, f"URL {route!r} ({pattern.name}) has no expected answer"
+
+
+@pytest.mark.parametrize("who", sorted(EVERYONE))
+def test_every_url_as_every_role(who, client, make_user):
+    if who != ANON:
+        client.force_login(make_user(who))
+    for _route, pattern in _patterns():
+        url = reverse(pattern.name, kwargs=URL_KWARGS.get(pattern.name))
+        response = client.get(url)
+        if who in EXPECTED[pattern.name]:
+            assert response.status_code == 200, f"{who} should reach {url}"
+        elif who == ANON:
+            assert response.status_code == 302, f"anonymous should be sent to sign in from {url}"
+            assert response["Location"].startswith(reverse("sign-in"))
+        else:
+            assert response.status_code == 403, f"{who} should be refused {url}"
+
+
+def test_a_view_without_a_declared_permission_is_refused(rf, make_user):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from sendassure.core.middleware import PermissionMiddleware
+
+    def undeclared(request):  # pragma: no cover - never reached
+        raise AssertionError
+
+    request = rf.get("/")
+    request.user = make_user("administrator")
+    with pytest.raises(ImproperlyConfigured):
+        PermissionMiddleware(lambda r: None).process_view(request, undeclared, (), {})
