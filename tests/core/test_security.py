@@ -68,7 +68,7 @@ def test_content_security_policy_forbids_inline_script(client):
 
 def test_production_settings_pass_check_deploy():
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "sendassure.settings.production",
         "SECRET_KEY": "x" * 30 + "-production-secret-for-the-check-only-0123456789",
         "ALLOWED_HOSTS": "send.example.gov.uk",
