@@ -1,0 +1,1 @@
+"""DfE open data (Explore Education Statistics) and statistical neighbours."""

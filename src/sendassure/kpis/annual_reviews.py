@@ -1,0 +1,72 @@
+"""§1.5 Annual reviews: decision notified within 4 weeks of the meeting (reg 20).
+
+``reviews_held``: active plans with a ``ReviewMeeting`` in the year;
+``d = LastReview - ReviewMeeting`` (``LastReview`` = decision notified); on time when
+``0 <= d <= 28``. A review with no decision notified (yet) is not on time; neither is one
+whose decision is dated before its meeting (an impossible order).
+
+``reviews_overdue`` on ``R``: plans active on ``R`` whose last review meeting is more than
+12 months before ``R`` (earlier than the same day a year before; 29 February counts back
+to 28 February), or with no review and a start more than 12 months before ``R``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import polars as pl
+
+from sendassure.kpis.caseload import active_on
+from sendassure.kpis.percent import percent
+from sendassure.kpis.pointintime import active_plans_known_on
+from sendassure.kpis.results import Result, year_bounds
+
+WITHIN_4_WEEKS = 28
+
+
+@dataclass(frozen=True)
+class AnnualReviews(Result):
+    reviews_held: int
+    reviews_within_4_weeks: int
+    pc_reviews_within_4_weeks: Decimal | None
+
+
+@dataclass(frozen=True)
+class ReviewsOverdue(Result):
+    ehcplans: int
+    reviews_overdue: int
+
+
+def annual_reviews(plans: pl.DataFrame, year: int, as_of: date | None = None) -> AnnualReviews:
+    """§1.5 for review meetings in calendar year ``year`` as known on ``as_of``."""
+    start, end = year_bounds(year)
+    known = active_plans_known_on(plans, as_of or end)
+    held = known.filter(pl.col("review_meeting").is_between(start, end))
+    d = (pl.col("last_review") - pl.col("review_meeting")).dt.total_days()
+    within = held.filter(d.is_between(0, WITHIN_4_WEEKS)).height
+    return AnnualReviews(
+        reviews_held=held.height,
+        reviews_within_4_weeks=within,
+        pc_reviews_within_4_weeks=percent(within, held.height),
+    )
+
+
+def twelve_months_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def reviews_overdue(plans: pl.DataFrame, as_of: date) -> ReviewsOverdue:
+    """Active plans on ``as_of`` whose annual review is overdue."""
+    active = active_on(plans, as_of)
+    cutoff = twelve_months_before(as_of)
+    overdue = active.filter(
+        pl.when(pl.col("review_meeting").is_not_null())
+        .then(pl.col("review_meeting") < cutoff)
+        .otherwise(pl.col("start_date") < cutoff)
+    )
+    return ReviewsOverdue(ehcplans=active.height, reviews_overdue=overdue.height)

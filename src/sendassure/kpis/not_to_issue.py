@@ -1,0 +1,48 @@
+"""§1.3 Decisions not to issue a plan: 16 weeks (reg 10), calendar year.
+
+Population: assessments with ``AssessmentOutcome = N`` dated in the year;
+``d = AssessmentOutcomeDate - ReceivedDate``, within 16 weeks when ``d <= 112``.
+Mediation and tribunal do not exclude (the catalogue names no exclusion here). A case
+without a usable ``ReceivedDate`` (missing, or after the outcome) is left out, as in §1.1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import polars as pl
+
+from sendassure.kpis.percent import percent
+from sendassure.kpis.pointintime import requests_known_on
+from sendassure.kpis.results import Result, year_bounds
+
+WITHIN_16_WEEKS = 112
+
+
+@dataclass(frozen=True)
+class NotToIssue(Result):
+    not_to_issue: int
+    not_to_issue_within_16_weeks: int
+    pc_not_to_issue_within_16_weeks: Decimal | None
+
+
+def not_to_issue(requests: pl.DataFrame, year: int, as_of: date | None = None) -> NotToIssue:
+    """§1.3 for calendar year ``year`` as known on ``as_of`` (default 31 December)."""
+    start, end = year_bounds(year)
+    known = requests_known_on(requests, as_of or end)
+    population = known.filter(
+        (pl.col("assessment_outcome") == "N")
+        & pl.col("assessment_outcome_date").is_between(start, end)
+        & pl.col("received_date").is_not_null()
+        & (pl.col("received_date") <= pl.col("assessment_outcome_date"))
+    ).with_columns(
+        (pl.col("assessment_outcome_date") - pl.col("received_date")).dt.total_days().alias("d")
+    )
+    within = population.filter(pl.col("d") <= WITHIN_16_WEEKS).height
+    return NotToIssue(
+        not_to_issue=population.height,
+        not_to_issue_within_16_weeks=within,
+        pc_not_to_issue_within_16_weeks=percent(within, population.height),
+    )
