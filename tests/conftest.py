@@ -12,13 +12,14 @@ AREA = "886"
 PASSWORD = "correct-horse-battery-staple"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _database_is_the_one_ci_asked_for(django_db_setup, django_db_blocker):
-    """On the PostgreSQL CI run, prove the tests really ran on PostgreSQL."""
+def pytest_configure(config):
+    """On the PostgreSQL CI run, refuse to run the suite on anything but PostgreSQL."""
     if os.environ.get("SENDASSURE_REQUIRE_POSTGRESQL") == "1":
-        from django.db import connection
+        from django.conf import settings
 
-        assert connection.vendor == "postgresql", "CI asked for PostgreSQL but got " + connection.vendor
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            raise pytest.UsageError(f"CI asked for PostgreSQL but the database is {engine}")
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from . import users
+from . import imports, users
 from .django_setup import ensure_database, setup
+from .rules import rules
+from .synth import synth
 
 app = typer.Typer(
     help="sendassure: run a local area's SEND improvement plan and prove its impact.",
@@ -14,6 +16,9 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(users.app, name="users")
+app.add_typer(imports.app, name="import")
+app.command("rules")(rules)
+app.command("synth")(synth)
 console = Console()
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"

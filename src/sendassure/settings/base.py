@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "sendassure.core",
+    "sendassure.ingest",
+    "sendassure.casework",
     "sendassure.web",
 ]
 

@@ -1,0 +1,270 @@
+"""Import a SEN2 return: read, judge every record, store the good, quarantine the bad.
+
+- A file that cannot be read as SEN2 is rejected whole: nothing is stored.
+- An error on a person quarantines the person; an error in a request (or below it)
+  quarantines that request with its assessment and plans. Queries are stored and reported.
+- The whole import is one transaction: a crash or kill leaves the database as it was.
+- Importing the same file again changes nothing (matched by SHA-256 of its bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from . import privacy
+from .models import ImportIssue, ImportRun, QuarantinedRecord
+from .readers import open_return
+from .records import Person, Request, ReturnRejected
+from .report import ImportReport
+from .rules.checker import Checker
+from .rules.registry import Issue
+from .store import Store
+from .values import parse_date
+
+Progress = Callable[[int, int | None], None]
+
+
+class _Rejected(Exception):
+    pass
+
+
+def identity_key() -> bytes:
+    secret = settings.IDENTITY_HASH_KEY or settings.SECRET_KEY
+    return hashlib.sha256(("sendassure-identity:" + secret).encode()).digest()
+
+
+def file_hash(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def count_persons(paths: Sequence[Path]) -> int | None:
+    """A quick count of ``<Person>`` elements for the progress bar (XML only)."""
+    if len(paths) != 1 or paths[0].suffix.lower() != ".xml" or paths[0].stat().st_size == 0:
+        return None
+    count = 0
+    with open(paths[0], "rb") as handle:
+        tail = b""
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            chunk = tail + block
+            count += chunk.count(b"<Person>") + chunk.count(b"<Person ")
+            tail = chunk[-8:]
+            count -= tail.count(b"<Person>") + tail.count(b"<Person ")
+        count += tail.count(b"<Person>") + tail.count(b"<Person ")
+    return count
+
+
+def _modules(request: Request) -> Counter:
+    counts = Counter(request=1)
+    if request.assessment:
+        counts["assessment"] += 1
+        if request.assessment.named_plan:
+            counts["named_plan"] += 1
+            counts["plan_detail"] += len(request.assessment.named_plan.plan_details)
+    if request.active_plan:
+        counts["active_plan"] += 1
+        counts["placement"] += len(request.active_plan.placements)
+        counts["sen_need"] += len(request.active_plan.sen_needs)
+    return counts
+
+
+def _content(record) -> dict:
+    """A record and everything below it, reduced for storage (no names, postcodes, ids)."""
+    out = {"fields": privacy.reduce_fields(record.fields)}
+    for attribute in ("requests", "plan_details", "placements", "sen_needs"):
+        children = getattr(record, attribute, None)
+        if children:
+            out[attribute] = [_content(child) for child in children]
+    for attribute in ("assessment", "named_plan", "active_plan"):
+        child = getattr(record, attribute, None)
+        if child is not None:
+            out[attribute] = _content(child)
+    return out
+
+
+def import_sen2(
+    paths: Sequence[Path | str],
+    *,
+    user=None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    paths = [Path(p) for p in paths]
+    report = ImportReport(file=", ".join(p.name for p in paths))
+    try:
+        report.file_hash = file_hash(paths)
+        total = count_persons(paths)
+        sen2 = open_return(paths)
+    except OSError as error:
+        report.status, report.message = (
+            "rejected",
+            f"{report.file}: cannot be read ({error.strerror}).",
+        )
+        return report
+    except ReturnRejected as error:
+        report.status, report.message = "rejected", str(error)
+        return report
+    header = sen2.header
+    report.la = header.get("LEA")
+    report.collection_year = header.get("Year")
+    reference_date = parse_date(header.get("ReferenceDate"))
+    report.reference_date = reference_date.isoformat() if reference_date else None
+    if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored").exists():
+        report.status = "unchanged"
+        report.message = f"{report.file} was imported before; nothing has changed."
+        return report
+    try:
+        with transaction.atomic():
+            _import(sen2, report, reference_date, user, strict, progress, total)
+    except ReturnRejected as error:
+        report.status, report.message = "rejected", str(error)
+        report.stored.clear()
+        report.quarantined.clear()
+        report.changes.clear()
+    except _Rejected as error:
+        report.status, report.message = "rejected", str(error)
+        report.stored.clear()
+        report.quarantined.clear()
+        report.changes.clear()
+    return report
+
+
+def _import(sen2, report, reference_date, user, strict, progress, total) -> None:
+    header = sen2.header
+    run = ImportRun.objects.create(
+        la=report.la,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        username=user.get_username() if getattr(user, "is_authenticated", False) else "",
+        file_name=report.file[:255],
+        file_hash=report.file_hash,
+        file_format=sen2.file_format,
+        collection_year=report.collection_year or "",
+        reference_date=reference_date,
+        status="stored",
+    )
+    store = Store(report.la, run, reference_date, identity_key())
+    checker = Checker(header)
+    quarantine: list[tuple[QuarantinedRecord, list, Person]] = []
+    reduced: dict[int, tuple[str | None, str]] = {}
+    done = 0
+    for person in sen2.persons:
+        issues = checker.check(person)
+        report.issues.extend(issues)
+        for issue in issues:
+            reduced[id(issue)] = (
+                privacy.reduce_value(issue.field, issue.value),
+                privacy.reduce_text(issue.message, person.fields),
+            )
+        errors = [i for i in issues if i.severity == "error"]
+        if any(i.scope == "person" for i in errors):
+            _quarantine_person(report, run, person, issues, quarantine)
+        else:
+            bad = {i.request_index for i in errors}
+            good = []
+            for index, request in enumerate(person.requests):
+                if index in bad:
+                    mine = [i for i in errors if i.request_index == index]
+                    _quarantine_request(report, run, person, request, mine, quarantine)
+                else:
+                    good.append(request)
+            store.add(person, good)
+        done += 1
+        if progress and done % 200 == 0:
+            progress(done, total)
+    store.flush()
+    report.variants = sorted(sen2.variants)
+    for problem in sen2.problems:
+        issue = Issue(
+            code="SEN2-0001", severity="query", location=problem.location,
+            field=problem.field or "", value=problem.value,
+            message=f"{problem.message} (the reader kept the first value and reported the rest)",
+            scope="person",
+        )
+        report.issues.append(issue)
+        raw = {problem.field: problem.value} if problem.field else {}
+        reduced[id(issue)] = (
+            privacy.reduce_value(problem.field or "", problem.value),
+            privacy.reduce_text(issue.message, raw),
+        )
+    if progress:
+        progress(done, total)
+    if strict and report.errors:
+        raise _Rejected(
+            f"{report.file}: rejected under --strict because it has {report.errors} "
+            f"error(s); nothing was stored."
+        )
+    report.stored.update(store.stored)
+    report.changes.update(store.changes)
+    _save_issues(run, report, quarantine, reduced)
+    run.stored = dict(report.stored)
+    run.quarantined = dict(report.quarantined)
+    run.issues_by_rule = {code: v["count"] for code, v in report.by_rule().items()}
+    run.save()
+    report.message = (
+        f"{report.file}: stored {report.stored.get('request', 0)} requests of "
+        f"{report.stored.get('person', 0)} persons; quarantined "
+        f"{report.quarantined.get('person', 0)} persons and "
+        f"{report.quarantined.get('request', 0)} requests."
+    )
+
+
+def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
+    report.quarantined["person"] += 1
+    for request in person.requests:
+        report.quarantined.update(_modules(request))
+    record = QuarantinedRecord(
+        la=run.la,
+        import_run=run,
+        scope="person",
+        location=person.location[:300],
+        content=_content(person),
+        codes=",".join(sorted({i.code for i in issues if i.severity == "error"}))[:300],
+    )
+    quarantine.append((record, [i for i in issues if i.severity == "error"], person))
+
+
+def _quarantine_request(report, run, person: Person, request: Request, errors, quarantine) -> None:
+    report.quarantined.update(_modules(request))
+    record = QuarantinedRecord(
+        la=run.la,
+        import_run=run,
+        scope="request",
+        location=request.location[:300],
+        content={"person": privacy.reduce_fields(person.fields), **_content(request)},
+        codes=",".join(sorted({i.code for i in errors}))[:300],
+    )
+    quarantine.append((record, errors, person))
+
+
+def _save_issues(run, report, quarantine, reduced) -> None:
+    records = QuarantinedRecord.objects.bulk_create([r for r, _, _ in quarantine])
+    owner: dict[int, QuarantinedRecord] = {}
+    for record, (_, issues, _) in zip(records, quarantine, strict=True):
+        for issue in issues:
+            owner[id(issue)] = record
+    rows = []
+    for issue in report.issues:
+        value, message = reduced[id(issue)]
+        rows.append(
+            ImportIssue(
+                import_run=run,
+                quarantined_record=owner.get(id(issue)),
+                code=issue.code[:20],
+                severity=issue.severity,
+                location=issue.location[:300],
+                field=issue.field[:60],
+                value=value[:200] if value is not None else None,
+                message=message[:500],
+            )
+        )
+    ImportIssue.objects.bulk_create(rows, batch_size=1000)

@@ -1,0 +1,17 @@
+from sendassure.ingest.rules.registry import rule
+from sendassure.ingest.values import RequestOutcome
+
+
+@rule(
+    code="SEN2-2000",
+    severity="error",
+    module="request",
+    fields=("RequestOutcome",),
+    message="RequestOutcome {value} is missing or not one of the codes Y, N, A, W, H",
+)
+def request_outcome(request, context):
+    text = request.get("RequestOutcome")
+    if text is None:
+        yield context.issue(request, "RequestOutcome", message="RequestOutcome is missing")
+    elif RequestOutcome.parse(text) is None:
+        yield context.issue(request, "RequestOutcome")

@@ -1,0 +1,9 @@
+from sendassure.ingest.rules.helpers import DATE_MESSAGE, invalid_dates
+from sendassure.ingest.rules.registry import rule
+
+FIELDS = ("ReceivedDate", "RequestOutcomeDate")
+
+
+@rule(code="SEN2-2001", severity="error", module="request", fields=FIELDS, message=DATE_MESSAGE)
+def request_dates(request, context):
+    yield from invalid_dates(context, request, FIELDS)

@@ -1,0 +1,16 @@
+from sendassure.ingest.rules.registry import rule
+
+
+@rule(
+    code="SEN2-2007",
+    severity="error",
+    module="request",
+    fields=("RequestOutcomeDate", "ReceivedDate"),
+    message="RequestOutcomeDate {value} is before ReceivedDate {received}, so the request "
+    "cannot be used for timeliness",
+)
+def outcome_before_received(request, context):
+    received = context.date(request, "ReceivedDate")
+    decided = context.date(request, "RequestOutcomeDate")
+    if received and decided and decided < received:
+        yield context.issue(request, "RequestOutcomeDate", received=received.isoformat())

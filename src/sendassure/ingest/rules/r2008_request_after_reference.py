@@ -1,0 +1,15 @@
+from sendassure.ingest.rules.helpers import AFTER_REFERENCE_MESSAGE, after_reference
+from sendassure.ingest.rules.registry import rule
+
+FIELDS = ("ReceivedDate", "RequestOutcomeDate")
+
+
+@rule(
+    code="SEN2-2008",
+    severity="error",
+    module="request",
+    fields=FIELDS,
+    message=AFTER_REFERENCE_MESSAGE,
+)
+def request_after_reference(request, context):
+    yield from after_reference(context, request, FIELDS)

@@ -1,0 +1,12 @@
+from sendassure.ingest.rules.helpers import DATE_MESSAGE, invalid_dates
+from sendassure.ingest.rules.registry import rule
+
+FIELDS = (
+    "ReviewMeeting", "LastReview", "ReviewDraft", "PhaseTransferDueDate",
+    "PhaseTransferFinalDate",
+)  # fmt: skip
+
+
+@rule(code="SEN2-5000", severity="error", module="active_plan", fields=FIELDS, message=DATE_MESSAGE)
+def active_plan_dates(active, context):
+    yield from invalid_dates(context, active, FIELDS)
