@@ -27,9 +27,29 @@ EXPECTED: dict[str, set[str]] = {
     "sign-in": EVERYONE,
     "sign-out": EVERYONE,
     "audit-log": {"administrator"},
+    "imports": ANALYSE,
+    "import-upload": ANALYSE,
+    "import-detail": ANALYSE,
+    "quarantine": ANALYSE,
+    "quarantine-export": ANALYSE,
+    "quarantine-detail": ANALYSE,
 }
-# Sample arguments for URLs that take them.
-URL_KWARGS: dict[str, dict] = {}
+
+
+@pytest.fixture
+def url_kwargs(db, tmp_path) -> dict[str, dict]:
+    """Sample arguments for URLs that take them: records in the users' area (886)."""
+    from sendassure.ingest.importer import import_sen2
+    from sendassure.ingest.models import ImportRun, QuarantinedRecord
+
+    from ..casework.sen2_builder import person, plan_issued, request, write
+
+    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
+    import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
+    return {
+        "import-detail": {"pk": ImportRun.objects.get().pk},
+        "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
+    }
 
 
 def _patterns(resolver=None, prefix=""):
@@ -48,11 +68,11 @@ def test_every_url_declares_a_permission_and_has_an_expected_answer():
 
 
 @pytest.mark.parametrize("who", sorted(EVERYONE))
-def test_every_url_as_every_role(who, client, make_user):
+def test_every_url_as_every_role(who, client, make_user, url_kwargs):
     if who != ANON:
         client.force_login(make_user(who))
     for _route, pattern in _patterns():
-        url = reverse(pattern.name, kwargs=URL_KWARGS.get(pattern.name))
+        url = reverse(pattern.name, kwargs=url_kwargs.get(pattern.name))
         response = client.get(url)
         if who in EXPECTED[pattern.name]:
             assert response.status_code == 200, f"{who} should reach {url}"
@@ -75,3 +95,29 @@ def test_a_view_without_a_declared_permission_is_refused(rf, make_user):
     request.user = make_user("administrator")
     with pytest.raises(ImproperlyConfigured):
         PermissionMiddleware(lambda r: None).process_view(request, undeclared, (), {})
+
+
+def test_every_view_showing_child_data_writes_an_audit_event(client, make_user, url_kwargs):
+    from sendassure.core.models import AuditEvent
+    from sendassure.core.permissions import PERMISSIONS
+
+    client.force_login(make_user("analyst"))
+    child_views = [p for _, p in _patterns() if getattr(p.callback, "shows_child_data", False)]
+    assert len(child_views) >= 4
+    for pattern in child_views:
+        assert "analyst" in PERMISSIONS[declared_permission(pattern.callback)]
+        before = AuditEvent.objects.count()
+        url = reverse(pattern.name, kwargs=url_kwargs.get(pattern.name))
+        assert client.get(url).status_code == 200
+        event = AuditEvent.objects.order_by("-id").first()
+        assert AuditEvent.objects.count() == before + 1, f"{url} wrote no audit event"
+        assert event.username == "analyst-user" and event.action in ("view", "export")
+
+
+def test_child_level_roles_only_ever_see_their_own_areas(client, make_user, url_kwargs):
+    elsewhere = make_user("analyst", username="analyst-201", areas=("201",))
+    client.force_login(elsewhere)
+    for name, kwargs in url_kwargs.items():
+        assert client.get(reverse(name, kwargs=kwargs)).status_code == 404
+    assert "sample.xml" not in client.get(reverse("imports")).content.decode()
+    assert "Nothing is quarantined" in client.get(reverse("quarantine")).content.decode()

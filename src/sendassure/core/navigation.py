@@ -9,6 +9,8 @@ from .permissions import allows, declared_permission
 # (URL name, label). Later features add their pages here.
 NAVIGATION = [
     ("start", "Home"),
+    ("imports", "Imports"),
+    ("quarantine", "Quarantine"),
     ("audit-log", "Audit log"),
 ]
 

@@ -54,6 +54,13 @@ def requires(permission: str) -> Callable:
     return mark
 
 
+def shows_child_data(view):
+    """Mark a view that shows or exports child-level data: it must call ``audit.record``
+    (a test requests every such URL and expects an audit event)."""
+    view.shows_child_data = True
+    return view
+
+
 def declared_permission(view) -> str | None:
     for candidate in (view, getattr(view, "view_class", None), getattr(view, "cls", None)):
         if candidate is not None and getattr(candidate, "permission", None):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -98,9 +98,13 @@ def import_sen2(
     user=None,
     strict: bool = False,
     progress: Progress | None = None,
+    areas: Collection[str] | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
+    """Import one return (an XML file, or the module CSVs of one return). ``areas``, when
+    given, are the LA codes the importing user may load; ``file_name`` names an upload."""
     paths = [Path(p) for p in paths]
-    report = ImportReport(file=", ".join(p.name for p in paths))
+    report = ImportReport(file=file_name or ", ".join(p.name for p in paths))
     try:
         report.file_hash = file_hash(paths)
         total = count_persons(paths)
@@ -119,6 +123,13 @@ def import_sen2(
     report.collection_year = header.get("Year")
     reference_date = parse_date(header.get("ReferenceDate"))
     report.reference_date = reference_date.isoformat() if reference_date else None
+    if areas is not None and report.la not in areas:
+        report.status = "rejected"
+        report.message = (
+            f"{report.file}: this return is for LA {report.la}, which is not one of your "
+            f"areas ({', '.join(sorted(areas)) or 'none'}); nothing was stored."
+        )
+        return report
     if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored").exists():
         report.status = "unchanged"
         report.message = f"{report.file} was imported before; nothing has changed."

@@ -138,6 +138,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SERVICE_NAME = "SEND improvement assurance"
+SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200"))
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Where a keyed hash is needed to match people without identifiers (issue 3).
 IDENTITY_HASH_KEY = os.environ.get("IDENTITY_HASH_KEY", "")
 TRUST_X_FORWARDED_FOR = os.environ.get("TRUST_X_FORWARDED_FOR", "") == "1"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import audit_log, auth, pages
+from .views import audit_log, auth, imports, pages
 
 urlpatterns = [
     path("", pages.start, name="start"),
@@ -12,6 +12,12 @@ urlpatterns = [
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-out/", auth.sign_out, name="sign-out"),
     path("audit-log/", audit_log.audit_log, name="audit-log"),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/upload/", imports.import_upload, name="import-upload"),
+    path("imports/<int:pk>/", imports.import_detail, name="import-detail"),
+    path("quarantine/", imports.quarantine_list, name="quarantine"),
+    path("quarantine/export.csv", imports.quarantine_export, name="quarantine-export"),
+    path("quarantine/<int:pk>/", imports.quarantine_detail, name="quarantine-detail"),
 ]
 
 handler403 = "sendassure.web.views.errors.forbidden"
