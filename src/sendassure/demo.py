@@ -1,10 +1,15 @@
-"""What ``sendassure demo`` prepares: a demo administrator for the Kent-like area."""
+"""What ``sendassure demo`` prepares: a synthetic Kent-like area, imported through the
+real importer, and demo users to sign in as."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rich.console import Console
 
 DEMO_LA = "886"
+DEMO_YEARS = range(2020, 2025)
+DEMO_SEED = 2024
 DEMO_USERS = {
     # user name: role. All share the demo password below; the demo is local only.
     "demo-admin": "administrator",
@@ -15,7 +20,15 @@ DEMO_USERS = {
 DEMO_PASSWORD = "demo-password-not-for-real-use"
 
 
-def prepare(console: Console) -> str:
+def demo_dir() -> Path:
+    from django.conf import settings
+
+    from sendassure.settings.paths import VAR_DIR
+
+    return Path(getattr(settings, "SENDASSURE_OUT", VAR_DIR)) / "demo"
+
+
+def _users() -> None:
     from sendassure.core.accounts import create_user
     from sendassure.core.models import Area, User
 
@@ -23,7 +36,46 @@ def prepare(console: Console) -> str:
     for name, role in DEMO_USERS.items():
         if not User.objects.filter(username=name).exists():
             create_user(name, role, [DEMO_LA], DEMO_PASSWORD)
+
+
+def _synthetic_returns(console: Console) -> list[Path]:
+    from sendassure.synth import generate_area
+
+    folder = demo_dir() / "synth"
+    expected = [folder / f"sen2_{DEMO_LA}_{year + 1}.xml" for year in DEMO_YEARS]
+    if all(path.exists() for path in expected):
+        return expected
+    folder.mkdir(parents=True, exist_ok=True)
+    with console.status("Generating the synthetic Kent-like area (seed 2024)..."):
+        files = generate_area(DEMO_LA, DEMO_YEARS, "kent", DEMO_SEED, folder)
+    return sorted(p for p in files if p.suffix == ".xml")
+
+
+def _import(console: Console, paths: list[Path]) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from sendassure.cli.imports import _print_summary
+    from sendassure.ingest.importer import import_sen2
+
+    reports = demo_dir() / "import-reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("persons"), console=console, transient=True) as bar:
+            task = bar.add_task(f"Importing {path.name}", total=None)
+            report = import_sen2(
+                [path], progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+        _print_summary(report)
+        report.write_json(reports / f"{path.stem}.json")
+        report.write_xlsx(reports / f"{path.stem}.xlsx")
+
+
+def prepare(console: Console) -> str:
+    _users()
+    _import(console, _synthetic_returns(console))
     return (
-        f"Demo ready. Sign in at http://127.0.0.1:8000/sign-in/ as demo-admin "
+        f"Demo ready. Import reports: {demo_dir() / 'import-reports'}.\n"
+        f"Sign in at http://127.0.0.1:8000/sign-in/ as demo-admin "
         f"(password {DEMO_PASSWORD})."
     )
