@@ -200,3 +200,38 @@ def test_reader_problems_and_spelling_variants_are_reported(tmp_path):
     assert "SENUnitIndicator" in report.variants
     assert m.Person.objects.get().sex == "F"
     assert ImportIssue.objects.filter(code="SEN2-0001").count() == 1
+
+
+def test_a_plan_reported_later_as_historical_updates_the_case_it_came_from(tmp_path):
+    """Year 1 reports the request that led to the plan; later returns report the same plan
+    as a historical (H) request keyed by its StartDate. It stays one case: the request's
+    timeliness facts are kept, the plan's status follows the newer return."""
+    issued = request(received="2023-09-01", outcome_date="2023-10-10",
+                     assessment=plan_issued(date="2024-01-05", start="2024-01-05"),
+                     active=active_plan())
+    year1 = write(tmp_path, "2024.xml", [person(1, [issued])], year="2024",
+                  reference_date="2024-01-18")
+    historical = {
+        "RequestOutcome": "H",
+        "Assessment": {"AssessmentOutcome": "H", "NamedPlan": {"StartDate": "2024-01-05"}},
+        "ActivePlans": active_plan(ReviewMeeting="2024-12-01", LastReview="2024-12-20"),
+    }
+    year2 = write(tmp_path, "2025.xml", [person(1, [historical])])
+    ceased = {
+        "RequestOutcome": "H",
+        "Assessment": {"AssessmentOutcome": "H", "NamedPlan": {
+            "StartDate": "2024-01-05", "CeaseDate": "2025-07-20", "CeaseReason": "5"}},
+    }
+    year3 = write(tmp_path, "2026.xml", [person(1, [ceased])], year="2026",
+                  reference_date="2026-01-15")
+    for path in (year1, year2):
+        assert import_sen2([path]).quarantined == {}
+    case = m.Request.objects.get()
+    assert (case.request_outcome, str(case.received_date)) == ("Y", "2023-09-01")
+    assert str(case.assessment.assessment_outcome_date) == "2024-01-05"
+    assert str(case.active_plan.review.review_meeting) == "2024-12-01"
+    assert import_sen2([year3]).quarantined == {}
+    case = m.Request.objects.get()
+    assert case.request_outcome == "Y" and str(case.reference_date) == "2026-01-15"
+    assert str(case.assessment.named_plan.cease_date) == "2025-07-20"
+    assert m.ActivePlan.objects.count() == 0

@@ -80,6 +80,11 @@ def request_match(request: Request) -> tuple[bool, date | None]:
     return False, day(request.get("ReceivedDate"))
 
 
+def plan_start(request: Request) -> date | None:
+    plan = request.assessment.named_plan if request.assessment else None
+    return day(plan.get("StartDate")) if plan else None
+
+
 def assessment_fields(assessment: Assessment) -> dict:
     return {
         "assessment_outcome": text(assessment.get("AssessmentOutcome"), 1),

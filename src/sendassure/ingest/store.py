@@ -60,6 +60,16 @@ class Store:
             la=la
         ).values_list("id", "person_id", "historical", "match_date", "digest", "reference_date"):
             self._requests[(person_id, historical, match_date or "d:" + digest)] = (pk, digest, ref)
+        # Non-historical requests by (person, plan StartDate): a later return reports the
+        # same plan as a historical ``H`` request, which must update this case, not add one.
+        self._plans: dict[tuple, list] = {}
+        for pk, person_id, start, ref in (
+            m.Request.objects.filter(la=la, historical=False,
+                                     assessment__named_plan__start_date__isnull=False)
+            .values_list("id", "person_id", "assessment__named_plan__start_date",
+                         "reference_date")
+        ):
+            self._plans[(person_id, start)] = [pk, ref]
 
     def person_key(self, person: Person) -> str:
         return match_key(person.fields, self.key)
@@ -156,12 +166,24 @@ class Store:
     def _store_requests(self, items: list[tuple[int, Request]]) -> None:
         fresh: list[tuple[m.Request, Request]] = []
         replaced: list[tuple[m.Request, Request]] = []
+        merged: list[tuple[int, Request]] = []
         touched: list[int] = []
         for person_id, request in items:
             self._count_modules(request)
             digest = request_digest(request)
             historical, match_date = convert.request_match(request)
             key = (person_id, historical, match_date or "d:" + digest)
+            case = self._plans.get((person_id, match_date)) if historical and match_date else None
+            if case is not None and key not in self._requests:
+                # The plan of a case we hold, reported again as historical: update its plan.
+                if case[0] is None:
+                    self.changes["requests_repeated"] += 1
+                elif self.reference_date >= case[1]:
+                    merged.append((case[0], request))
+                    case[1] = self.reference_date
+                else:
+                    self.changes["requests_skipped_older"] += 1
+                continue
             row = m.Request(
                 la=self.la,
                 import_run=self.run,
@@ -176,6 +198,9 @@ class Store:
             if existing is None:
                 fresh.append((row, request))
                 self._requests[key] = (None, digest, self.reference_date)
+                start = convert.plan_start(request)
+                if not historical and start is not None:
+                    self._plans.setdefault((person_id, start), [None, self.reference_date])
                 continue
             pk, stored_digest, stored_ref = existing
             if pk is None:  # the same request twice in one return: the first one stands
@@ -191,9 +216,12 @@ class Store:
             else:
                 self.changes["requests_skipped_older"] += 1
         created = m.Request.objects.bulk_create([row for row, _ in fresh])
-        for row in created:
+        for row, request in zip(created, (r for _, r in fresh), strict=True):
             key = (row.person_id, row.historical, row.match_date or "d:" + row.digest)
             self._requests[key] = (row.id, row.digest, self.reference_date)
+            start = convert.plan_start(request)
+            if not row.historical and start is not None:
+                self._plans[(row.person_id, start)][0] = row.id
         self.changes["requests_created"] += len(created)
         if touched:
             m.Request.objects.filter(id__in=touched).update(
@@ -214,6 +242,27 @@ class Store:
             )
             self.changes["requests_updated"] += len(replaced)
         self._store_children(fresh + replaced)
+        if merged:
+            self._merge_historical(merged)
+
+    def _merge_historical(self, merged: list[tuple[int, Request]]) -> None:
+        """Update held cases from their plan's historical (``H``) report: the named plan
+        (cease date and reason) and the active plan; the request and its assessment, which
+        the H record does not describe, are kept."""
+        ids = [pk for pk, _ in merged]
+        m.ActivePlan.objects.filter(request_id__in=ids).delete()
+        assessment_of = dict(
+            m.Assessment.objects.filter(request_id__in=ids).values_list("request_id", "id")
+        )
+        with_plan = [(assessment_of[pk], r) for pk, r in merged
+                     if pk in assessment_of and r.assessment and r.assessment.named_plan]
+        m.NamedPlan.objects.filter(assessment_id__in=[a for a, _ in with_plan]).delete()
+        self._create_named_plans([(a, r.assessment.named_plan) for a, r in with_plan])
+        self._create_active_plans([(pk, r.active_plan) for pk, r in merged if r.active_plan])
+        m.Request.objects.filter(id__in=ids).update(
+            reference_date=self.reference_date, import_run=self.run
+        )
+        self.changes["requests_updated_from_historical"] += len(merged)
 
     def _count_modules(self, request: Request) -> None:
         self.stored["request"] += 1
@@ -230,59 +279,45 @@ class Store:
     def _store_children(self, rows: list[tuple[m.Request, Request]]) -> None:
         with_assessment = [(row, r) for row, r in rows if r.assessment is not None]
         assessments = m.Assessment.objects.bulk_create(
-            [
-                m.Assessment(request_id=row.id, **convert.assessment_fields(r.assessment))
-                for row, r in with_assessment
-            ]
+            [m.Assessment(request_id=row.id, **convert.assessment_fields(r.assessment))
+             for row, r in with_assessment]
         )
-        with_plan = [
-            (a, r.assessment.named_plan)
+        self._create_named_plans([
+            (a.id, r.assessment.named_plan)
             for a, (_, r) in zip(assessments, with_assessment, strict=True)
             if r.assessment.named_plan is not None
-        ]
+        ])
+        self._create_active_plans(
+            [(row.id, r.active_plan) for row, r in rows if r.active_plan is not None]
+        )
+
+    def _create_named_plans(self, pairs: list[tuple[int, object]]) -> None:
         plans = m.NamedPlan.objects.bulk_create(
-            [m.NamedPlan(assessment_id=a.id, **convert.named_plan_fields(p)) for a, p in with_plan]
+            [m.NamedPlan(assessment_id=a, **convert.named_plan_fields(p)) for a, p in pairs]
         )
         m.PlanDetail.objects.bulk_create(
-            [
-                m.PlanDetail(named_plan_id=plan.id, **convert.plan_detail_fields(d))
-                for plan, (_, p) in zip(plans, with_plan, strict=True)
-                for d in p.plan_details
-            ]
+            [m.PlanDetail(named_plan_id=plan.id, **convert.plan_detail_fields(d))
+             for plan, (_, p) in zip(plans, pairs, strict=True) for d in p.plan_details]
         )
-        with_active = [(row, r.active_plan) for row, r in rows if r.active_plan is not None]
+
+    def _create_active_plans(self, pairs: list[tuple[int, object]]) -> None:
         actives = m.ActivePlan.objects.bulk_create(
-            [
-                m.ActivePlan(request_id=row.id, **convert.active_plan_fields(a))
-                for row, a in with_active
-            ]
+            [m.ActivePlan(request_id=pk, **convert.active_plan_fields(a)) for pk, a in pairs]
         )
-        pairs = list(zip(actives, (a for _, a in with_active), strict=True))
+        done = list(zip(actives, (a for _, a in pairs), strict=True))
         m.PlacementDetail.objects.bulk_create(
-            [
-                m.PlacementDetail(active_plan_id=ap.id, **convert.placement_fields(p))
-                for ap, a in pairs
-                for p in a.placements
-            ]
+            [m.PlacementDetail(active_plan_id=ap.id, **convert.placement_fields(p))
+             for ap, a in done for p in a.placements]
         )
         m.SenNeed.objects.bulk_create(
-            [
-                m.SenNeed(active_plan_id=ap.id, **convert.sen_need_fields(n))
-                for ap, a in pairs
-                for n in a.sen_needs
-            ]
+            [m.SenNeed(active_plan_id=ap.id, **convert.sen_need_fields(n))
+             for ap, a in done for n in a.sen_needs]
         )
         m.Review.objects.bulk_create(
-            [
-                m.Review(active_plan_id=ap.id, **fields)
-                for ap, a in pairs
-                if (fields := convert.review_fields(a))
-            ]
+            [m.Review(active_plan_id=ap.id, **fields) for ap, a in done
+             if (fields := convert.review_fields(a))]
         )
         m.PhaseTransfer.objects.bulk_create(
-            [
-                m.PhaseTransfer(active_plan_id=ap.id, **fields)
-                for ap, a in pairs
-                if (fields := convert.phase_transfer_fields(a))
-            ]
+            [m.PhaseTransfer(active_plan_id=ap.id, **fields) for ap, a in done
+             if (fields := convert.phase_transfer_fields(a))]
         )
