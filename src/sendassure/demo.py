@@ -64,7 +64,10 @@ def _import(console: Console, paths: list[Path]) -> None:
                       TextColumn("persons"), console=console, transient=True) as bar:
             task = bar.add_task(f"Importing {path.name}", total=None)
             report = import_sen2(
-                [path], progress=lambda done, total: bar.update(task, completed=done, total=total)
+                [path],
+                progress=lambda done, total, bar=bar, task=task: bar.update(
+                    task, completed=done, total=total
+                ),
             )
         _print_summary(report)
         report.write_json(reports / f"{path.stem}.json")

@@ -7,6 +7,8 @@ from rich.console import Console
 
 from . import imports, users
 from .django_setup import ensure_database, setup
+from .kpis import kpis, worklist
+from .reference import benchmarks_app, establishments_app
 from .rules import rules
 from .synth import synth
 
@@ -19,6 +21,10 @@ app.add_typer(users.app, name="users")
 app.add_typer(imports.app, name="import")
 app.command("rules")(rules)
 app.command("synth")(synth)
+app.command("kpis")(kpis)
+app.command("worklist")(worklist)
+app.add_typer(benchmarks_app, name="benchmarks")
+app.add_typer(establishments_app, name="establishments")
 console = Console()
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"

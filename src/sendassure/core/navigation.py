@@ -9,6 +9,8 @@ from .permissions import allows, declared_permission
 # (URL name, label). Later features add their pages here.
 NAVIGATION = [
     ("start", "Home"),
+    ("dashboard-timeliness", "Dashboard"),
+    ("worklist", "Worklist"),
     ("imports", "Imports"),
     ("quarantine", "Quarantine"),
     ("audit-log", "Audit log"),
@@ -24,5 +26,9 @@ def navigation_for(request) -> list[dict]:
             continue
         permission = declared_permission(resolve(href).func)
         if permission and allows(permission, request.user):
-            items.append({"href": href, "text": label, "active": request.path == href})
+            items.append({"href": href, "text": label, "active": _section(request.path) == _section(href)})
     return items
+
+
+def _section(path: str) -> str:
+    return path.strip("/").split("/")[0]

@@ -247,3 +247,40 @@ def disclose_frame(
             texts = {c: (UNAVAILABLE if c in ratios else v) for c, v in texts.items()}
         shown.append({**{c: str(row[c]) for c in keys}, **texts})
     return pl.DataFrame(shown, schema=dict.fromkeys(frame.columns, pl.String()))
+
+
+NOT_TO_ISSUE = Rules(
+    lines=((("not_to_issue_within_16_weeks", "not_to_issue_after_16_weeks"), "not_to_issue"),),
+    percentages={"pc_not_to_issue_within_16_weeks": ("not_to_issue_within_16_weeks",
+                                                     "not_to_issue")},
+    complements={"not_to_issue_after_16_weeks": ("not_to_issue",
+                                                 ("not_to_issue_within_16_weeks",))},
+)
+# Open cases by age: each count is a subset of open_total, not a partition of it, so the
+# bands below are the additive line (within 20 weeks + over 20 = total).
+OPEN_ASSESSMENTS = Rules(
+    lines=((("open_within_20_weeks", "open_over_20_weeks"), "open_total"),),
+    complements={"open_within_20_weeks": ("open_total", ("open_over_20_weeks",))},
+)
+ANNUAL_REVIEWS = Rules(
+    lines=((("reviews_within_4_weeks", "reviews_after_4_weeks"), "reviews_held"),),
+    percentages={"pc_reviews_within_4_weeks": ("reviews_within_4_weeks", "reviews_held")},
+    complements={"reviews_after_4_weeks": ("reviews_held", ("reviews_within_4_weeks",))},
+)
+CASELOAD = Rules(
+    lines=((("mainstream_total", "special_total", "other_total"), "ehcplans"),),
+    percentages={"mainstream_total_pc": ("mainstream_total", "ehcplans"),
+                 "special_total_pc": ("special_total", "ehcplans")},
+    complements={"other_total": ("ehcplans", ("mainstream_total", "special_total"))},
+)
+PHASE_TRANSFERS = Rules(
+    lines=((("phase_transfers_on_time", "phase_transfers_late"), "phase_transfers_due"),),
+    percentages={"pc_phase_transfers_on_time": ("phase_transfers_on_time",
+                                                "phase_transfers_due")},
+    complements={"phase_transfers_late": ("phase_transfers_due", ("phase_transfers_on_time",))},
+)
+RULES_BY_SECTION = {
+    "timeliness": TIMELINESS, "decisions": DECISIONS, "not_to_issue": NOT_TO_ISSUE,
+    "open_assessments": OPEN_ASSESSMENTS, "annual_reviews": ANNUAL_REVIEWS,
+    "caseload": CASELOAD, "phase_transfers": PHASE_TRANSFERS,
+}  # fmt: skip

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "sendassure.core",
     "sendassure.ingest",
     "sendassure.casework",
+    "sendassure.benchmarks",
     "sendassure.web",
 ]
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import audit_log, auth, imports, pages
+from .views import audit_log, auth, dashboard, imports, pages, worklist
 
 urlpatterns = [
     path("", pages.start, name="start"),
@@ -12,6 +12,12 @@ urlpatterns = [
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-out/", auth.sign_out, name="sign-out"),
     path("audit-log/", audit_log.audit_log, name="audit-log"),
+    path("dashboard/timeliness/", dashboard.dashboard_timeliness, name="dashboard-timeliness"),
+    path("dashboard/decisions/", dashboard.dashboard_decisions, name="dashboard-decisions"),
+    path("dashboard/backlog/", dashboard.dashboard_backlog, name="dashboard-backlog"),
+    path("dashboard/reviews/", dashboard.dashboard_reviews, name="dashboard-reviews"),
+    path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
+    path("casework/worklist/", worklist.worklist_page, name="worklist"),
     path("imports/", imports.import_list, name="imports"),
     path("imports/upload/", imports.import_upload, name="import-upload"),
     path("imports/<int:pk>/", imports.import_detail, name="import-detail"),

@@ -1,3 +1,4 @@
+from .establishment import Establishment
 from .person import Person, PersonIdentity
 from .plans import (
     ActivePlan,
@@ -11,6 +12,6 @@ from .plans import (
 from .request import Assessment, Request
 
 __all__ = [
-    "ActivePlan", "Assessment", "NamedPlan", "Person", "PersonIdentity", "PhaseTransfer",
+    "ActivePlan", "Assessment", "Establishment", "NamedPlan", "Person", "PersonIdentity", "PhaseTransfer",
     "PlacementDetail", "PlanDetail", "Request", "Review", "SenNeed",
 ]

@@ -1,0 +1,20 @@
+"""Published figures from DfE's Explore Education Statistics files, one row per value."""
+
+from django.db import models
+
+
+class BenchmarkValue(models.Model):
+    source = models.CharField(max_length=120, db_index=True, help_text="File it came from.")
+    time_period = models.CharField(max_length=8)
+    time_identifier = models.CharField(max_length=40, blank=True)
+    geographic_level = models.CharField(max_length=40)
+    area_code = models.CharField(max_length=12, blank=True)
+    old_la_code = models.CharField(max_length=3, blank=True, db_index=True)
+    area_name = models.CharField(max_length=100, blank=True)
+    region_code = models.CharField(max_length=12, blank=True)
+    breakdown_topic = models.CharField(max_length=100, blank=True)
+    breakdown = models.CharField(max_length=100, blank=True)
+    measure = models.CharField(max_length=80, db_index=True, help_text="Lower-case kpis.md name.")
+    published_measure = models.CharField(max_length=80, help_text="Column name as published.")
+    value = models.FloatField(null=True)
+    reason = models.CharField(max_length=80, blank=True, help_text="Why there is no value.")
