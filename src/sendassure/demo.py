@@ -74,11 +74,44 @@ def _import(console: Console, paths: list[Path]) -> None:
         report.write_xlsx(reports / f"{path.stem}.xlsx")
 
 
+def _reference_data(console: Console) -> None:
+    """The synthetic area's establishments register and DfE's published benchmarks."""
+    from sendassure.benchmarks.extract import EXTRACTS, shipped
+    from sendassure.benchmarks.loading import load_benchmarks
+    from sendassure.benchmarks.models import BenchmarkValue
+    from sendassure.casework.establishments import load_establishments
+
+    count = load_establishments(demo_dir() / "synth" / "establishments.csv")
+    console.print(f"Loaded {count} establishments (synthetic register)")
+    if not BenchmarkValue.objects.exists():
+        with console.status("Loading DfE open-data benchmarks..."):
+            for name in EXTRACTS:
+                load_benchmarks(shipped(name))
+        console.print("Loaded DfE benchmarks (EHC plans 2025 release, compact extract)")
+
+
+def _kpis_file() -> Path:
+    """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest year."""
+    import json
+
+    from sendassure.casework.measures import case_frames, plain, statutory_measures
+
+    result = statutory_measures(case_frames([DEMO_LA]), DEMO_YEARS[-1])
+    path = demo_dir() / f"kpis-{DEMO_YEARS[-1]}.json"
+    path.write_text(json.dumps(
+        {s: {k: plain(v) for k, v in values.items()} for s, values in result.items()}, indent=2
+    ) + "\n")
+    return path
+
+
 def prepare(console: Console) -> str:
     _users()
-    _import(console, _synthetic_returns(console))
+    returns = _synthetic_returns(console)
+    _reference_data(console)
+    _import(console, returns)
+    kpis = _kpis_file()
     return (
-        f"Demo ready. Import reports: {demo_dir() / 'import-reports'}.\n"
-        f"Sign in at http://127.0.0.1:8000/sign-in/ as demo-admin "
+        f"Demo ready. Import reports: {demo_dir() / 'import-reports'}; measures: {kpis}.\n"
+        f"Open http://127.0.0.1:8000/sign-in/?next=/dashboard/timeliness/ and sign in as demo-admin "
         f"(password {DEMO_PASSWORD})."
     )

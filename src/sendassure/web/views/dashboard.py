@@ -23,6 +23,15 @@ PAGES = {
 }
 
 
+def _latest_year(areas: list[str]) -> int | None:
+    """The calendar year the newest imported return covers (collection year minus one)."""
+    from sendassure.ingest.models import ImportRun
+
+    years = ImportRun.objects.filter(la__in=areas).values_list("collection_year", flat=True)
+    known = [int(y) - 1 for y in years if y and y.isdigit()]
+    return max(known) if known else None
+
+
 def _view(request) -> tuple[View, list[str]]:
     mine = request.user.area_codes
     errors = []
@@ -32,7 +41,7 @@ def _view(request) -> tuple[View, list[str]]:
         errors.append("Choose one of your areas")
     today = timezone.localdate()
     try:
-        year = int(request.GET.get("year") or today.year - 1)
+        year = int(request.GET.get("year") or _latest_year(areas) or today.year - 1)
         if not 2015 <= year <= today.year:
             raise ValueError
     except ValueError:
