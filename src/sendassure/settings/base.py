@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sendassure.ingest",
     "sendassure.casework",
     "sendassure.benchmarks",
+    "sendassure.plan",
     "sendassure.web",
 ]
 
@@ -140,6 +141,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SERVICE_NAME = "SEND improvement assurance"
 SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200"))
+# Evidence library: content-addressed file store and the largest file accepted.
+EVIDENCE_ROOT = os.environ.get("SENDASSURE_EVIDENCE_DIR", str(VAR_DIR / "evidence"))
+EVIDENCE_MAX_MB = int(os.environ.get("SENDASSURE_EVIDENCE_MAX_MB", "50"))
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Where a keyed hash is needed to match people without identifiers (issue 3).
 IDENTITY_HASH_KEY = os.environ.get("IDENTITY_HASH_KEY", "")

@@ -1,6 +1,6 @@
 """Every URL of the service. Each view declares its permission (see core.permissions)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from .views import audit_log, auth, dashboard, imports, pages, worklist
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("dashboard/reviews/", dashboard.dashboard_reviews, name="dashboard-reviews"),
     path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
     path("casework/worklist/", worklist.worklist_page, name="worklist"),
+    path("evidence/", include("sendassure.web.urls_evidence")),
     path("imports/", imports.import_list, name="imports"),
     path("imports/upload/", imports.import_upload, name="import-upload"),
     path("imports/<int:pk>/", imports.import_detail, name="import-detail"),

@@ -1,0 +1,3 @@
+"""URLs of the evidence library (mounted at /evidence/)."""
+
+urlpatterns: list = []
