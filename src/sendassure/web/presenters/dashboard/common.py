@@ -62,8 +62,11 @@ _CACHE: dict[tuple, CaseFrames] = {}
 
 def frames_for(areas: list[str]) -> CaseFrames:
     """Case frames for the areas, rebuilt only when a new import has landed."""
-    latest = ImportRun.objects.filter(la__in=areas).order_by("-id").values_list("id", flat=True)
-    key = (tuple(sorted(areas)), latest.first())
+    latest = (
+        ImportRun.objects.filter(la__in=areas).order_by("-id")
+        .values_list("id", "file_hash", "started_at").first()
+    )
+    key = (tuple(sorted(areas)), latest)
     if key not in _CACHE:
         if len(_CACHE) > 8:
             _CACHE.clear()
