@@ -33,6 +33,12 @@ EXPECTED: dict[str, set[str]] = {
     "dashboard-reviews": SIGNED_IN,
     "dashboard-caseload": SIGNED_IN,
     "worklist": CHILD,
+    "plans": SIGNED_IN,
+    "plan-overview": SIGNED_IN,
+    "plan-requests": SIGNED_IN,
+    "plan-exceptions": SIGNED_IN,
+    "plan-area": SIGNED_IN,
+    "action-edit": ANALYSE,
     "imports": ANALYSE,
     "import-upload": ANALYSE,
     "import-detail": ANALYSE,
@@ -52,10 +58,40 @@ def url_kwargs(db, tmp_path) -> dict[str, dict]:
 
     bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
     import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
+    plan = sample_plan()
+    area = plan.areas.get()
     return {
         "import-detail": {"pk": ImportRun.objects.get().pk},
         "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
+        "plan-overview": {"pk": plan.pk},
+        "plan-requests": {"pk": plan.pk},
+        "plan-exceptions": {"pk": plan.pk},
+        "plan-area": {"pk": area.pk},
+        "action-edit": {"pk": area.actions.get().pk},
     }
+
+
+def sample_plan():
+    """A one-area plan for LA 886 with an action, a milestone, a measure, a rating and
+    an evidence request."""
+    from datetime import date
+
+    from sendassure.plan.models import EvidenceRequest, MeasureLink, Plan, RagRating
+
+    plan = Plan.objects.create(la="886", title="Sample plan", plan_type="app",
+                               start_date=date(2023, 6, 1))
+    plan.reviews.create(date=date(2023, 11, 15), label="First progress review")
+    area = plan.areas.create(number=6, title="Inconsistent EHC process")
+    action = area.actions.create(reference="6.1", description="Clear the backlog",
+                                 due_date=date(2024, 6, 30), status="on_track")
+    action.milestones.create(title="Recruit caseworkers", due_date=date(2024, 1, 31))
+    MeasureLink.objects.create(area=area, section="timeliness",
+                               kpi="pc_plans_issued_within_20_weeks", target_value=80)
+    RagRating.objects.create(area=area, review_date=date(2023, 11, 15), rating="amber",
+                             rationale="Backlog falling slowly")
+    EvidenceRequest.objects.create(plan=plan, area=area, text="EHCP timeliness beyond 30 "
+                                   "and 52 weeks", due_review=date(2024, 5, 15))
+    return plan
 
 
 def _patterns(resolver=None, prefix=""):

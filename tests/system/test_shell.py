@@ -35,9 +35,18 @@ def _sample_data(tmp_path) -> dict[str, dict]:
 
     bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
     import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
+    from ..core.test_url_roles import sample_plan
+
+    plan = sample_plan()
+    area = plan.areas.get()
     return {
         "import-detail": {"pk": ImportRun.objects.get().pk},
         "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
+        "plan-overview": {"pk": plan.pk},
+        "plan-requests": {"pk": plan.pk},
+        "plan-exceptions": {"pk": plan.pk},
+        "plan-area": {"pk": area.pk},
+        "action-edit": {"pk": area.actions.get().pk},
     }
 
 

@@ -1,0 +1,14 @@
+"""URLs of the improvement plan screens (mounted at /plan/)."""
+
+from django.urls import path
+
+from .views import plan
+
+urlpatterns = [
+    path("", plan.plan_list, name="plans"),
+    path("<int:pk>/", plan.plan_overview, name="plan-overview"),
+    path("<int:pk>/evidence-requests/", plan.plan_requests, name="plan-requests"),
+    path("<int:pk>/exception-reports/", plan.plan_exceptions, name="plan-exceptions"),
+    path("area/<int:pk>/", plan.plan_area, name="plan-area"),
+    path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
+]

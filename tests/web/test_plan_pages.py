@@ -1,0 +1,100 @@
+"""The plan screens: heat map, area page, editing an action, requests, exceptions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from sendassure.core.models import AuditEvent
+from sendassure.plan.models import Action, RagRating
+
+from ..core.test_url_roles import sample_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(db):
+    return sample_plan()
+
+
+def test_the_overview_is_a_heat_map_of_areas_by_review(client, make_user, plan):
+    client.force_login(make_user("board"))
+    html = client.get(reverse("plan-overview", args=[plan.pk])).content.decode()
+    assert "First progress review" in html and "15 Nov 2023" in html
+    assert "6. Inconsistent EHC process" in html
+    assert "govuk-tag--orange" in html and "Amber" in html
+    assert "1 evidence request(s) still open" in html
+
+
+def test_the_area_page_shows_actions_measures_and_requests(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    area = plan.areas.get()
+    html = client.get(reverse("plan-area", args=[area.pk])).content.decode()
+    assert "6.1 Clear the backlog" in html
+    assert "Overdue" in html  # the milestone was due 31 January 2024
+    assert "% issued within 20 weeks" in html and "80.0" in html
+    assert "EHCP timeliness beyond 30 and 52 weeks" in html
+    assert reverse("action-edit", args=[area.actions.get().pk]) in html
+
+
+def test_aggregate_roles_do_not_get_the_edit_link(client, make_user, plan):
+    client.force_login(make_user("forum"))
+    area = plan.areas.get()
+    html = client.get(reverse("plan-area", args=[area.pk])).content.decode()
+    assert reverse("action-edit", args=[area.actions.get().pk]) not in html
+
+
+def test_an_analyst_edits_an_action_and_it_is_audited(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    action = Action.objects.get()
+    url = reverse("action-edit", args=[action.pk])
+    response = client.post(url, {"status": "delayed", "progress": "Waiting for recruits",
+                                 "due_date": "2024-09-30", "action_lead": "Head of SEND"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, str(action.due_date)) == ("delayed", "2024-09-30")
+    event = AuditEvent.objects.get(action="change")
+    assert event.object_type == "Action" and "status" in event.summary
+
+
+def test_a_bad_edit_gets_govuk_errors_and_changes_nothing(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    action = Action.objects.get()
+    response = client.post(reverse("action-edit", args=[action.pk]),
+                           {"status": "sleeping", "due_date": "next week"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in html
+    assert "Choose a status" in html and "YYYY-MM-DD" in html
+    action.refresh_from_db()
+    assert action.status == "on_track"
+
+
+def test_requests_page_lists_unanswered_requests(client, make_user, plan):
+    client.force_login(make_user("reviewer"))
+    html = client.get(reverse("plan-requests", args=[plan.pk])).content.decode()
+    assert "EHCP timeliness beyond 30 and 52 weeks" in html and "nothing yet" in html
+    request = plan.evidence_requests.get()
+    request.status = "answered"
+    request.save()
+    html = client.get(reverse("plan-requests", args=[plan.pk])).content.decode()
+    assert "EHCP timeliness beyond 30" not in html
+    html = client.get(reverse("plan-requests", args=[plan.pk]), {"show": "all"}).content.decode()
+    assert "EHCP timeliness beyond 30" in html
+
+
+def test_reds_without_exception_reports_are_listed(client, make_user, plan):
+    action = Action.objects.get()
+    RagRating.objects.create(action=action, review_date=date(2023, 11, 15), rating="red",
+                             rationale="Not started")
+    client.force_login(make_user("board"))
+    html = client.get(reverse("plan-exceptions", args=[plan.pk])).content.decode()
+    assert "Reds without an exception report" in html and "Action 6.1" in html
+
+
+def test_plans_of_other_areas_are_not_found(client, make_user, plan):
+    client.force_login(make_user("analyst", username="elsewhere", areas=("201",)))
+    assert client.get(reverse("plan-overview", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("plan-area", args=[plan.areas.get().pk])).status_code == 404
