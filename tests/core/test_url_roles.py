@@ -39,6 +39,14 @@ EXPECTED: dict[str, set[str]] = {
     "plan-exceptions": SIGNED_IN,
     "plan-area": SIGNED_IN,
     "action-edit": ANALYSE,
+    "plan-pack": SIGNED_IN,
+    "evidence": SIGNED_IN,
+    "evidence-upload": ANALYSE,
+    "evidence-detail": SIGNED_IN,
+    "evidence-replace": ANALYSE,
+    "evidence-download": SIGNED_IN,
+    "evidence-version-download": SIGNED_IN,
+    "evidence-preview": SIGNED_IN,
     "imports": ANALYSE,
     "import-upload": ANALYSE,
     "import-detail": ANALYSE,
@@ -49,7 +57,7 @@ EXPECTED: dict[str, set[str]] = {
 
 
 @pytest.fixture
-def url_kwargs(db, tmp_path) -> dict[str, dict]:
+def url_kwargs(db, tmp_path, settings) -> dict[str, dict]:
     """Sample arguments for URLs that take them: records in the users' area (886)."""
     from sendassure.ingest.importer import import_sen2
     from sendassure.ingest.models import ImportRun, QuarantinedRecord
@@ -60,15 +68,35 @@ def url_kwargs(db, tmp_path) -> dict[str, dict]:
     import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
     plan = sample_plan()
     area = plan.areas.get()
+    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
+    evidence = sample_evidence(area)
     return {
+        "evidence-detail": {"pk": evidence.pk},
+        "evidence-replace": {"pk": evidence.pk},
+        "evidence-download": {"pk": evidence.pk},
+        "evidence-preview": {"pk": evidence.pk},
+        "evidence-version-download": {"pk": evidence.pk, "number": 1},
         "import-detail": {"pk": ImportRun.objects.get().pk},
         "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
         "plan-overview": {"pk": plan.pk},
         "plan-requests": {"pk": plan.pk},
         "plan-exceptions": {"pk": plan.pk},
+        "plan-pack": {"pk": plan.pk},
         "plan-area": {"pk": area.pk},
         "action-edit": {"pk": area.actions.get().pk},
     }
+
+
+def sample_evidence(area):
+    """A one-pixel PNG linked to the area (previewable, so every evidence URL answers)."""
+    import io
+
+    from sendassure.plan.evidence import service
+
+    from ..evidence.files import PNG
+
+    return service.add_file(None, la="886", title="Backlog chart", filename="chart.png",
+                            content=io.BytesIO(PNG), size=len(PNG), areas=[area])
 
 
 def sample_plan():

@@ -11,7 +11,8 @@ from ..conftest import PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-DOWNLOADS = ("quarantine-export",)  # CSV, not pages
+DOWNLOADS = ("quarantine-export", "plan-pack", "evidence-download",
+             "evidence-version-download", "evidence-preview")  # CSV, not pages
 
 
 def _html_pages():
@@ -35,11 +36,18 @@ def _sample_data(tmp_path) -> dict[str, dict]:
 
     bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
     import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
-    from ..core.test_url_roles import sample_plan
+    from django.conf import settings
+
+    from ..core.test_url_roles import sample_evidence, sample_plan
 
     plan = sample_plan()
     area = plan.areas.get()
+    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
+    evidence = sample_evidence(area)
     return {
+        "evidence-detail": {"pk": evidence.pk},
+        "evidence-replace": {"pk": evidence.pk},
+        "evidence-version-download": {"pk": evidence.pk, "number": 1},
         "import-detail": {"pk": ImportRun.objects.get().pk},
         "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
         "plan-overview": {"pk": plan.pk},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from . import imports, users
+from . import imports, pack, plan, users
 from .django_setup import ensure_database, setup
 from .kpis import kpis, worklist
 from .reference import benchmarks_app, establishments_app
@@ -19,6 +19,8 @@ app = typer.Typer(
 )
 app.add_typer(users.app, name="users")
 app.add_typer(imports.app, name="import")
+app.add_typer(pack.app, name="pack")
+app.add_typer(plan.app, name="plan")
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)

@@ -11,6 +11,7 @@ NAVIGATION = [
     ("start", "Home"),
     ("dashboard-timeliness", "Dashboard"),
     ("plans", "Plan"),
+    ("evidence", "Evidence"),
     ("worklist", "Worklist"),
     ("imports", "Imports"),
     ("quarantine", "Quarantine"),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", plan.plan_overview, name="plan-overview"),
     path("<int:pk>/evidence-requests/", plan.plan_requests, name="plan-requests"),
     path("<int:pk>/exception-reports/", plan.plan_exceptions, name="plan-exceptions"),
+    path("<int:pk>/review-pack/", plan.plan_pack, name="plan-pack"),
     path("area/<int:pk>/", plan.plan_area, name="plan-area"),
     path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
 ]

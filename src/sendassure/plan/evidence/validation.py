@@ -85,7 +85,7 @@ KINDS: dict[str, Kind] = {
     ".webp": Kind("a WebP image", "webp", "image/webp"),
 }
 
-MACRO_EXTENSIONS = {".docm", ".dotm", ".xlsm", ".xltm", ".xlsb", ".xlam", ".pptm", ".potm",
+MACRO_EXTENSIONS = {".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm",
                     ".ppsm", ".ppam", ".sldm"}
 WEB_EXTENSIONS = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml",
                   ".xsl", ".mht", ".mhtml", ".js", ".mjs"}
@@ -223,7 +223,7 @@ def refuse_unreadable_pdf(name: str, handle: BinaryIO) -> None:
               "which can run code: print it to a new PDF without them")
     try:
         import pypdf
-        from pypdf.errors import DependencyError, PdfReadError
+        from pypdf.errors import DependencyError
     except ImportError:  # judged by the header alone
         return
     handle.seek(0)
@@ -238,11 +238,26 @@ def refuse_unreadable_pdf(name: str, handle: BinaryIO) -> None:
                 raise Refused(f"{name} needs a password to open, so reviewers could not read "
                               "it: save it without a password")
         len(reader.pages)
+        scripted = _pdf_catalog_runs_script(reader)
     except Refused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError, AssertionError, NotImplementedError) as error:
+    except Exception as error:  # pypdf raises many kinds of error on a damaged file
         raise Refused(f"{name} is damaged: it could not be read as a PDF") from error
+    if scripted:
+        raise Refused(f"{name} has script or launch actions, which can run code: print it "
+                      "to a new PDF without them")
+
+
+def _pdf_catalog_runs_script(reader) -> bool:
+    """Script in the document's name tree, or an action run on opening (catches script
+    hidden in compressed object streams, which the byte scan cannot see)."""
+    catalog = reader.trailer["/Root"].get_object()
+    names = catalog.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        return True
+    action = catalog.get("/OpenAction")
+    action = action.get_object() if action is not None else None
+    return hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch")
 
 
 def refuse_not_utf8(name: str, kind: Kind, handle: BinaryIO) -> None:

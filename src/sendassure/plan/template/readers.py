@@ -19,15 +19,17 @@ class Location:
 
     sheet: Sheet
     row: int  # XLSX: spreadsheet row number; YAML: index in the list (0-based)
-    line: int | None = None  # YAML only
+    line: int | None = None  # YAML only: the record's first line
     yaml: bool = False
+    key_lines: tuple[tuple[str, int], ...] = ()  # YAML only: line of each key
 
     def at(self, column: str | None = None) -> str:
         if self.yaml:
             path = self.sheet.key if self.sheet.single else f"{self.sheet.key}[{self.row}]"
+            line = dict(self.key_lines).get(column, self.line) if column else self.line
             if column:
                 path += f".{column}"
-            return path + (f" (line {self.line})" if self.line else "")
+            return path + (f" (line {line})" if line else "")
         where = f"sheet {self.sheet.name}, row {self.row}"
         return where + (f", column {column}" if column else "")
 
@@ -134,7 +136,10 @@ class _LineLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
+        lines = {"": node.start_mark.line + 1}
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+        mapping[LINE] = lines
         return mapping
 
 
@@ -151,8 +156,9 @@ def read_yaml(path: Path) -> RawTemplate:
                                         "the keys " + ", ".join(s.key for s in SHEETS),
                                         show_value=False))
         return raw
+    document.pop(LINE, None)
     for key in document:
-        if key != LINE and key not in BY_KEY:
+        if key not in BY_KEY:
             raw.errors.append(TemplateError(str(key), None, "unknown key; the keys are "
                                             + ", ".join(s.key for s in SHEETS),
                                             show_value=False))
@@ -175,7 +181,9 @@ def read_yaml(path: Path) -> RawTemplate:
                 location = Location(sheet, index, None, yaml=True)
                 raw.errors.append(TemplateError(location.at(), item, "must be a mapping"))
                 continue
-            location = Location(sheet, index, item.pop(LINE, None), yaml=True)
+            lines = item.pop(LINE, {})
+            location = Location(sheet, index, lines.get(""), yaml=True,
+                                key_lines=tuple(lines.items()))
             for name in list(item):
                 if name not in sheet.names:
                     raw.errors.append(TemplateError(location.at(str(name)), item.pop(name),

@@ -33,8 +33,17 @@ from sendassure.plan import actuals
 from sendassure.plan.rag import Suggestion, check_rating
 
 from .columns import (
-    ACTIONS, AREAS, EVIDENCE_REQUESTS, MEASURE_MILESTONES, MEASURES, MILESTONES, PLAN,
-    RATINGS, REVIEWS, SHEETS, Column,
+    ACTIONS,
+    AREAS,
+    EVIDENCE_REQUESTS,
+    MEASURE_MILESTONES,
+    MEASURES,
+    MILESTONES,
+    PLAN,
+    RATINGS,
+    REVIEWS,
+    SHEETS,
+    Column,
 )  # fmt: skip
 from .errors import TemplateError
 from .readers import Location, RawTemplate

@@ -8,6 +8,7 @@ from sendassure.core.permissions import allows, declared_permission
 PAGES = [
     ("dashboard-timeliness", "Dashboard", "Timeliness, decisions, backlog, annual reviews and placements."),
     ("plans", "Improvement plan", "Areas of weakness, actions, RAG by review, evidence requests."),
+    ("evidence", "Evidence library", "Files that show what was done and the difference it made."),
     ("worklist", "Worklist", "Open assessments oldest first, with deadlines and flags (audited)."),
     ("imports", "SEN2 imports", "Upload a SEN2 return and see what each import stored and quarantined."),
     ("quarantine", "Quarantine", "Records that could not be used, with the reasons, to fix at source."),

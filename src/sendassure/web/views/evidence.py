@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.timezone import localtime
 
 from sendassure.core import audit
 from sendassure.core.permissions import allows, requires
@@ -71,6 +72,8 @@ def evidence_upload(request):
 def evidence_detail(request, pk: int):
     evidence = service.file_for(request.user, pk)
     versions = list(evidence.versions.select_related("blob", "uploaded_by").order_by("-number"))
+    for version in versions:
+        version.uploaded_local = localtime(version.uploaded_at)
     current = versions[0] if versions else None
     kind = service.kind_of(current) if current else None
     return render(request, "evidence/detail.html", {
@@ -232,7 +235,9 @@ def _form_context(user, values, errors) -> dict:
                              f"{a.description[:100]}",
                      "checked": str(a.pk) in chosen_actions}
                     for a in service.linkable_actions(user)]
-    return {"title": "Upload evidence", "values": values, "codes": codes,
+    la_items = [{"value": code, "text": code, "checked": values.get("la") == code}
+                for code in codes]
+    return {"title": "Upload evidence", "values": values, "codes": codes, "la_items": la_items,
             "area_items": area_items, "action_items": action_items,
             "accept": ACCEPT, "accepted": ACCEPTED, "max_mb": _max_mb(),
             "errors": dict(errors), "errors_list": _summary(errors)}

@@ -58,3 +58,38 @@ def action_edit(request, pk: int):
         return redirect("plan-area", action.area_id)
     return render(request, "plan/action-edit.html", form["context"],
                   status=400 if request.method == "POST" else 200)
+
+
+@requires("aggregates")
+def plan_pack(request, pk: int):
+    """The progress-review pack (PDF, HTML or XLSX) for a review date."""
+    from datetime import date
+
+    from django.http import HttpResponse
+
+    from sendassure.reports.output import render_html, write_pdf, write_xlsx
+    from sendassure.reports.review_pack import build_pack
+
+    plan = queries.plan_for(request.user, pk)
+    try:
+        review = date.fromisoformat(request.GET.get("review", ""))
+    except ValueError:
+        review = queries.next_review(plan, timezone.localdate()) or timezone.localdate()
+    fmt = request.GET.get("format", "pdf")
+    pack = build_pack(plan, review)
+    name = f"review-pack-{plan.la}-{review}"
+    if fmt == "html":
+        return HttpResponse(render_html(pack))
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{name}.{'xlsx' if fmt == 'xlsx' else 'pdf'}"
+        (write_xlsx if fmt == "xlsx" else write_pdf)(pack, path)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
+        else "application/pdf"))
+    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    audit.record(request, "export", "ReviewPack", plan.pk, f"{path.name}")
+    return response
