@@ -3,6 +3,7 @@ real importer, and demo users to sign in as."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -104,14 +105,75 @@ def _kpis_file() -> Path:
     return path
 
 
+DEMO_REVIEW = date(2024, 11, 15)  # the third progress review in the Kent example
+# (area number, title, date): synthetic evidence documents, one or two per area
+DEMO_EVIDENCE = [
+    (1, "SEND enquiries hub: first six months", date(2024, 3, 1)),
+    (2, "Inclusion framework for schools, launch briefing", date(2024, 1, 15)),
+    (3, "Co-production charter agreed with the parent carer forum", date(2023, 12, 1)),
+    (4, "Joint commissioning strategy 2024-2027", date(2024, 2, 20)),
+    (5, "Attainment and progress of children with SEND, 2023/24", date(2024, 10, 1)),
+    (6, "EHCP quality assurance audit, summer 2024", date(2024, 7, 31)),
+    (6, "EHC needs assessment backlog recovery plan", date(2024, 4, 10)),
+    (7, "SEND improvement and assurance board terms of reference", date(2023, 10, 5)),
+    (8, "Neurodevelopmental waiting list recovery trajectory", date(2024, 6, 30)),
+    (9, "Outcomes framework: children whose progress was held back", date(2024, 9, 12)),
+]
+
+
+def _plan(console: Console):
+    """The Kent example plan and a synthetic evidence file per area."""
+    from io import BytesIO
+
+    from weasyprint import HTML
+
+    from sendassure.plan.evidence import service
+    from sendassure.plan.models import Plan
+    from sendassure.plan.template import import_file
+
+    plan = Plan.objects.filter(la=DEMO_LA).first()
+    if plan is None:
+        plan = import_file(Path(__file__).parent / "plan" / "data" / "kent-example.yaml")
+        console.print(f"Loaded the example plan: {plan.title}")
+    if not plan.areas.filter(evidence__isnull=False).exists():
+        for n, (number, title, day) in enumerate(DEMO_EVIDENCE, start=1):
+            area = plan.areas.get(number=number)
+            pdf = HTML(string=(
+                f"<html lang='en'><head><title>{title}</title></head><body><h1>{title}</h1>"
+                f"<p>Synthetic evidence for the sendassure demo, area {number}: "
+                f"{area.title}.</p></body></html>")).write_pdf()
+            service.add_file(None, la=DEMO_LA, title=title, filename=f"evidence-{n:02}.pdf",
+                             content=BytesIO(pdf), size=len(pdf), date=day,
+                             author="Synthetic demo", tags=f"area {number}, demo",
+                             reference=f"E{number}.{n:02}", areas=[area])
+        console.print(f"Added {len(DEMO_EVIDENCE)} synthetic evidence files")
+    return plan
+
+
+def _pack(plan) -> Path:
+    from sendassure.reports.output import write
+    from sendassure.reports.review_pack import build_pack
+
+    pack = build_pack(plan, DEMO_REVIEW)
+    path = demo_dir() / f"review-pack-{DEMO_REVIEW}.pdf"
+    write(pack, path)
+    write(pack, path.with_suffix(".xlsx"))
+    return path
+
+
 def prepare(console: Console) -> str:
     _users()
     returns = _synthetic_returns(console)
     _reference_data(console)
     _import(console, returns)
     kpis = _kpis_file()
+    plan = _plan(console)
+    with console.status("Building the progress-review pack..."):
+        pack = _pack(plan)
+    console.print(f"Review pack: {pack}")
     return (
-        f"Demo ready. Import reports: {demo_dir() / 'import-reports'}; measures: {kpis}.\n"
+        f"Demo ready. Import reports: {demo_dir() / 'import-reports'}; measures: {kpis}; "
+        f"review pack: {pack}.\n"
         f"Open http://127.0.0.1:8000/sign-in/?next=/dashboard/timeliness/ and sign in as demo-admin "
         f"(password {DEMO_PASSWORD})."
     )

@@ -107,3 +107,15 @@ def test_the_button_builds_the_pack_for_aggregate_roles_and_is_audited(client, m
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert AuditEvent.objects.filter(action="export", object_type="ReviewPack").exists()
+
+
+def test_the_pdf_fetcher_refuses_anything_but_inline_data():
+    from sendassure.reports.output import no_network
+
+    fetcher = no_network()
+    with pytest.raises(Exception, match="(?i)protocol|not allowed"):
+        fetcher.fetch("http://example.com/tracker.png")
+    with pytest.raises(Exception, match="(?i)protocol|not allowed"):
+        fetcher.fetch("file:///etc/passwd")
+    response = fetcher.fetch("data:text/plain;base64,aGVsbG8=")
+    assert response is not None
