@@ -107,3 +107,14 @@ def test_the_worklist_refuses_aggregate_roles(area, make_user):
     make_user("board")
     result = runner.invoke(app, ["worklist", "--as-of", "2024-06-15", "--user", "board-user"])
     assert result.exit_code == 2 and "child-level" in result.output
+
+
+def test_quarantined_records_are_never_counted(tmp_path):
+    good = _issued(1, "2024-01-01", "2024-05-20")
+    # issued before it was received: SEN2-3005 error, so the request is quarantined
+    bad = _issued(2, "2024-06-01", "2024-05-01")
+    report = import_sen2([write(tmp_path, "mixed.xml", [good, bad])])
+    assert report.quarantined["request"] == 1
+    data = json.loads(_kpis("--year", "2024"))
+    assert data["timeliness"]["plans_issued_den"] == 1
+    assert data["decisions"]["requests_received"] == 1

@@ -59,6 +59,13 @@ EXPECTED: dict[str, set[str]] = {
 @pytest.fixture
 def url_kwargs(db, tmp_path, settings) -> dict[str, dict]:
     """Sample arguments for URLs that take them: records in the users' area (886)."""
+    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
+    return sample_url_kwargs(tmp_path)
+
+
+def sample_url_kwargs(tmp_path) -> dict[str, dict]:
+    """An import with a quarantined request, a plan and an evidence file in LA 886, and
+    the arguments of every URL that takes some (also used by the browser tests)."""
     from sendassure.ingest.importer import import_sen2
     from sendassure.ingest.models import ImportRun, QuarantinedRecord
 
@@ -68,7 +75,6 @@ def url_kwargs(db, tmp_path, settings) -> dict[str, dict]:
     import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
     plan = sample_plan()
     area = plan.areas.get()
-    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
     evidence = sample_evidence(area)
     return {
         "evidence-detail": {"pk": evidence.pk},

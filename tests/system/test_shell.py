@@ -29,33 +29,12 @@ def _html_pages():
 
 
 def _sample_data(tmp_path) -> dict[str, dict]:
-    from sendassure.ingest.importer import import_sen2
-    from sendassure.ingest.models import ImportRun, QuarantinedRecord
-
-    from ..casework.sen2_builder import person, plan_issued, request, write
-
-    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
-    import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
     from django.conf import settings
 
-    from ..core.test_url_roles import sample_evidence, sample_plan
+    from ..core.test_url_roles import sample_url_kwargs
 
-    plan = sample_plan()
-    area = plan.areas.get()
     settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
-    evidence = sample_evidence(area)
-    return {
-        "evidence-detail": {"pk": evidence.pk},
-        "evidence-replace": {"pk": evidence.pk},
-        "evidence-version-download": {"pk": evidence.pk, "number": 1},
-        "import-detail": {"pk": ImportRun.objects.get().pk},
-        "quarantine-detail": {"pk": QuarantinedRecord.objects.get().pk},
-        "plan-overview": {"pk": plan.pk},
-        "plan-requests": {"pk": plan.pk},
-        "plan-exceptions": {"pk": plan.pk},
-        "plan-area": {"pk": area.pk},
-        "action-edit": {"pk": area.actions.get().pk},
-    }
+    return sample_url_kwargs(tmp_path)
 
 
 def test_keyboard_user_signs_in_moves_around_and_signs_out(visit, make_user):

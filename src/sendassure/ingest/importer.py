@@ -24,6 +24,7 @@ from .records import Person, Request, ReturnRejected
 from .report import ImportReport
 from .rules.checker import Checker
 from .rules.registry import Issue
+from .signals import return_stored
 from .store import Store
 from .values import parse_date
 
@@ -165,7 +166,9 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
     )
     store = Store(report.la, run, reference_date, identity_key())
     checker = Checker(header)
-    quarantine: list[tuple[QuarantinedRecord, list, Person]] = []
+    # Only what the import reports on is kept until the end: the quarantined records
+    # and the issues (few), never the persons themselves.
+    quarantine: list[tuple[QuarantinedRecord, list]] = []
     reduced: dict[int, tuple[str | None, str]] = {}
     done = 0
     for person in sen2.persons:
@@ -221,6 +224,9 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
     run.quarantined = dict(report.quarantined)
     run.issues_by_rule = {code: v["count"] for code, v in report.by_rule().items()}
     run.save()
+    # Inside the transaction: what is derived from the records (dashboard facts) lands
+    # with them or not at all.
+    return_stored.send(sender=ImportRun, la=report.la, run=run)
     report.message = (
         f"{report.file}: stored {report.stored.get('request', 0)} requests of "
         f"{report.stored.get('person', 0)} persons; quarantined "
@@ -241,7 +247,7 @@ def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
         content=_content(person),
         codes=",".join(sorted({i.code for i in issues if i.severity == "error"}))[:300],
     )
-    quarantine.append((record, [i for i in issues if i.severity == "error"], person))
+    quarantine.append((record, [i for i in issues if i.severity == "error"]))
 
 
 def _quarantine_request(report, run, person: Person, request: Request, errors, quarantine) -> None:
@@ -254,13 +260,13 @@ def _quarantine_request(report, run, person: Person, request: Request, errors, q
         content={"person": privacy.reduce_fields(person.fields), **_content(request)},
         codes=",".join(sorted({i.code for i in errors}))[:300],
     )
-    quarantine.append((record, errors, person))
+    quarantine.append((record, errors))
 
 
 def _save_issues(run, report, quarantine, reduced) -> None:
-    records = QuarantinedRecord.objects.bulk_create([r for r, _, _ in quarantine])
+    records = QuarantinedRecord.objects.bulk_create([r for r, _ in quarantine])
     owner: dict[int, QuarantinedRecord] = {}
-    for record, (_, issues, _) in zip(records, quarantine, strict=True):
+    for record, (_, issues) in zip(records, quarantine, strict=True):
         for issue in issues:
             owner[id(issue)] = record
     rows = []

@@ -29,10 +29,27 @@ _DATE = re.compile(
 )
 
 
+# Every rule that needs a date parses it again, so answers are remembered: dates are
+# immutable and a return holds a few thousand distinct ones. Bounded, so memory is flat.
+_DATES: dict[str, date | None] = {}
+_DATES_KEPT = 20_000
+
+
 def parse_date(text: str | None) -> date | None:
     """``'2024-01-18'`` -> ``date(2024, 1, 18)``; anything unreadable -> ``None``."""
     if text is None:
         return None
+    try:
+        return _DATES[text]
+    except KeyError:
+        pass
+    if len(_DATES) >= _DATES_KEPT:
+        _DATES.clear()
+    day = _DATES[text] = _parse_date(text)
+    return day
+
+
+def _parse_date(text: str) -> date | None:
     match = _DATE.fullmatch(text.strip())
     if match is None:
         return None
@@ -81,7 +98,13 @@ class Code(StrEnum):
 
     @classmethod
     def codes(cls) -> tuple[str, ...]:
-        return tuple(member.value for member in cls)
+        codes = _CODES.get(cls)
+        if codes is None:
+            codes = _CODES[cls] = tuple(member.value for member in cls)
+        return codes
+
+
+_CODES: dict[type, tuple[str, ...]] = {}  # a code list's values (enums never change)
 
 
 class Sex(Code):
@@ -280,25 +303,37 @@ def is_upn(text: str | None) -> bool:
     return text is not None and upn_check_letter(text) == text.strip()[:1]
 
 
+_ULN_SHAPE = re.compile(r"\d{10}")
+
+
 def is_uln(text: str | None) -> bool:
     """Unique Learner Number: 10 digits."""
-    return text is not None and re.fullmatch(r"\d{10}", text.strip()) is not None
+    return text is not None and _ULN_SHAPE.fullmatch(text.strip()) is not None
+
+
+_URN_SHAPE = re.compile(r"\d{1,6}")
 
 
 def is_urn(text: str | None) -> bool:
     """School Unique Reference Number: 1 to 6 digits."""
-    return text is not None and re.fullmatch(r"\d{1,6}", text.strip()) is not None
+    return text is not None and _URN_SHAPE.fullmatch(text.strip()) is not None
+
+
+_UKPRN_SHAPE = re.compile(r"\d{8}")
 
 
 def is_ukprn(text: str | None) -> bool:
     """UK Provider Reference Number: 8 digits."""
-    return text is not None and re.fullmatch(r"\d{8}", text.strip()) is not None
+    return text is not None and _UKPRN_SHAPE.fullmatch(text.strip()) is not None
+
+
+_LA_CODE_SHAPE = re.compile(r"\d{3}")
 
 
 def is_la_code(text: str | None) -> bool:
     """Local authority code: 3 digits (the XSD's enumeration is incomplete, so only the
     shape is checked)."""
-    return text is not None and re.fullmatch(r"\d{3}", text.strip()) is not None
+    return text is not None and _LA_CODE_SHAPE.fullmatch(text.strip()) is not None
 
 
 # ------------------------------------------------------------------------ postcodes

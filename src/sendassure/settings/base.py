@@ -140,6 +140,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SERVICE_NAME = "SEND improvement assurance"
+# Precompute the dashboard's default pages in the import's transaction (fact tables).
+DASHBOARD_FACTS_ON_IMPORT = os.environ.get("DASHBOARD_FACTS_ON_IMPORT", "1") == "1"
 SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200"))
 # Evidence library: content-addressed file store and the largest file accepted.
 EVIDENCE_ROOT = os.environ.get("SENDASSURE_EVIDENCE_DIR", str(VAR_DIR / "evidence"))

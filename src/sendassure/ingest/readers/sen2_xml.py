@@ -45,6 +45,7 @@ from sendassure.ingest.records import (
 
 _PROLOG_LIMIT = 65536  # bytes searched for the root element; real prologs are tiny
 _ROOT_START = re.compile(r"<[A-Za-z_:]")
+_FIELD_SETS = {module: frozenset(fields) for module, fields in MODULE_FIELDS.items()}
 
 
 def read_sen2_xml(path: Path) -> Return:
@@ -76,6 +77,9 @@ def _local(elem: etree._Element) -> str:
 
 
 def _text(elem: etree._Element) -> str | None:
+    if len(elem) == 0:  # the usual leaf field: no child tails to join
+        text = elem.text
+        return (text.strip() or None) if text else None
     parts = [elem.text or ""] + [child.tail or "" for child in elem]
     text = "".join(parts).strip()
     return text or None
@@ -101,6 +105,9 @@ class _Reader:
         self.variants: set[str] = set()
         self.unknown: set[str] = set()
         self.problems: list[ReadProblem] = []
+        # tag (``{namespace}local`` or ``local``) -> (local name, canonical name or None):
+        # one lookup per element instead of a QName and a canonical_name per element.
+        self._names: dict[str, tuple[str, str | None]] = {}
 
     # -------------------------------------------------------------- file handling
 
@@ -191,18 +198,24 @@ class _Reader:
         )
 
     def persons(self) -> Iterator[Person]:
+        names, lookup = self._names, self._lookup
         with self._open() as handle:
             stack: list[str | None] = []
+            push, pop = stack.append, stack.pop
             index = 0
             try:
                 for event, elem in self._events(handle):
                     if event == "start":
                         if not stack:
                             self._check_root(elem)
-                        stack.append(self._name(_local(elem)))
+                        tag = elem.tag
+                        known = names.get(tag)
+                        push((known or lookup(tag))[1])
                         continue
-                    name = stack.pop()
+                    name = pop()
                     depth = len(stack)  # 0 for the root, 1 for its children ...
+                    if depth > 2:
+                        continue  # inside a Person: read by _record when the Person ends
                     if depth == 1 and name not in ("Header", "Persons"):
                         self.unknown.add(_local(elem))
                     if depth == 2 and stack[1] == "Persons":
@@ -227,6 +240,13 @@ class _Reader:
         if name is not None and name != local:
             self.variants.add(local)
         return name
+
+    def _lookup(self, tag: str) -> tuple[str, str | None]:
+        """(local name, canonical name) of an element tag, noting a variant spelling the
+        first time it is met (as ``_name`` does every time)."""
+        local = tag.rpartition("}")[2]
+        found = self._names[tag] = (local, self._name(local))
+        return found
 
     def _header(self, elem: etree._Element) -> Header:
         header = Header(location="/Message/Header")
@@ -254,24 +274,31 @@ class _Reader:
     def _record(self, elem: etree._Element, element: str, location: str) -> Record:
         module, cls = MODULES[element]
         record = cls(location=location)
-        seen: Counter[str] = Counter()
-        for child in _elements(elem):
-            local = _local(child)
-            name = self._name(local)
-            if name in MODULE_FIELDS[module]:
-                if name in record.fields:
-                    self.problems.append(
-                        ReadProblem(
-                            record.field_location(name),
-                            name,
-                            _text(child),
-                            f"{name} is given more than once; the first value "
-                            f"({record.fields[name]}) was kept.",
-                        )
-                    )
+        fields = record.fields
+        own, children = _FIELD_SETS[module], CHILDREN.get(module, ())
+        names, lookup = self._names, self._lookup
+        seen: Counter[str] | None = None
+        for child in elem:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            local, name = names.get(tag) or lookup(tag)
+            if name in own:
+                if name not in fields:
+                    fields[name] = _text(child)
                     continue
-                record.fields[name] = _text(child)
-            elif name in CHILDREN.get(module, ()):
+                self.problems.append(
+                    ReadProblem(
+                        record.field_location(name),
+                        name,
+                        _text(child),
+                        f"{name} is given more than once; the first value "
+                        f"({fields[name]}) was kept.",
+                    )
+                )
+            elif name in children:
+                if seen is None:
+                    seen = Counter()
                 seen[name] += 1
                 suffix = f"[{seen[name]}]" if name in REPEATABLE else ""
                 sub = self._record(child, name, f"{location}/{name}{suffix}")

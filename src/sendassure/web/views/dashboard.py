@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from sendassure.core.permissions import requires
 
-from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
+from ..presenters.dashboard import backlog, caseload, decisions, facts, reviews, timeliness
 from ..presenters.dashboard.common import View, is_aggregate
 
 PAGES = {
@@ -60,7 +60,10 @@ def _view(request) -> tuple[View, list[str]]:
 def _page(request, page: str):
     title, build = PAGES[page]
     view, errors = _view(request)
-    context = build(view) if view.areas else {"sections": [], "figures": []}
+    if not view.areas:
+        context = {"sections": [], "figures": []}
+    else:
+        context = facts.stored(view, page) or build(view)
     wanted = request.GET.get("figure")
     if request.GET.get("format") == "csv":
         figure = next((f for f in context["figures"] if f.id == wanted), None)
