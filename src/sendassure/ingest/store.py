@@ -309,20 +309,14 @@ class Store:
         return ids  # type: ignore[return-value]
 
     def _update_persons(self, rows: list[tuple]) -> None:
-        """Write updated persons (rows end with the id) as ``bulk_update`` did: a person
-        given twice keeps the first row of each of its chunks, the last chunk winning."""
+        """Write updated persons (rows end with the id). A person given twice in one
+        return keeps its first row, as a repeated request does."""
         meta = m.Person._meta
         names = [*convert.person_fields(Person(location="")).keys(),
                  "import_run", "reference_date"]
-        chunk = connection.ops.bulk_batch_size(
-            [meta.pk, meta.pk, *(meta.get_field(n) for n in names)], rows
-        ) or len(rows)
         final: dict[int, tuple] = {}
-        for start in range(0, len(rows), chunk):
-            first: dict[int, tuple] = {}
-            for row in rows[start: start + chunk]:
-                first.setdefault(row[-1], row)
-            final.update(first)
+        for row in rows:
+            final.setdefault(row[-1], row)
         if self._person_update_sql is None:
             quote = connection.ops.quote_name
             assignments = ", ".join(
