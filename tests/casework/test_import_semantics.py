@@ -235,3 +235,15 @@ def test_a_plan_reported_later_as_historical_updates_the_case_it_came_from(tmp_p
     assert case.request_outcome == "Y" and str(case.reference_date) == "2026-01-15"
     assert str(case.assessment.named_plan.cease_date) == "2025-07-20"
     assert m.ActivePlan.objects.count() == 0
+
+
+def test_a_person_given_twice_keeps_the_first_row(tmp_path):
+    earlier = request(received="2023-06-01", outcome_date="2023-07-01",
+                      assessment=plan_issued(date="2023-10-01", start="2023-10-01"))
+    older = write(tmp_path, "2024.xml", [person(1, [earlier])], year="2024",
+                  reference_date="2024-01-18")
+    twice = write(tmp_path, "2025.xml", [person(1, [earlier], Ethnicity="WIRI"),
+                                         person(1, [earlier], Ethnicity="APKN")])
+    import_sen2([older])
+    import_sen2([twice])
+    assert m.Person.objects.get().ethnicity == "WIRI"
