@@ -40,6 +40,9 @@ EXPECTED: dict[str, set[str]] = {
     "plan-area": SIGNED_IN,
     "action-edit": ANALYSE,
     "plan-pack": SIGNED_IN,
+    "action-rate": ANALYSE,
+    "action-exception": ANALYSE,
+    "request-update": ANALYSE,
     "evidence": SIGNED_IN,
     "evidence-upload": ANALYSE,
     "evidence-detail": SIGNED_IN,
@@ -90,6 +93,9 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "plan-pack": {"pk": plan.pk},
         "plan-area": {"pk": area.pk},
         "action-edit": {"pk": area.actions.get().pk},
+        "action-rate": {"pk": area.actions.get().pk},
+        "action-exception": {"pk": area.actions.get().pk},
+        "request-update": {"pk": plan.evidence_requests.get().pk},
     }
 
 

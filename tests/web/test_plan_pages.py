@@ -98,3 +98,59 @@ def test_plans_of_other_areas_are_not_found(client, make_user, plan):
     client.force_login(make_user("analyst", username="elsewhere", areas=("201",)))
     assert client.get(reverse("plan-overview", args=[plan.pk])).status_code == 404
     assert client.get(reverse("plan-area", args=[plan.areas.get().pk])).status_code == 404
+
+
+def test_rating_an_action_keeps_history_and_needs_a_rationale_to_differ(client, make_user,
+                                                                        plan):
+    client.force_login(make_user("analyst"))
+    action = Action.objects.get()
+    url = reverse("action-rate", args=[action.pk])
+    page = client.get(url).content.decode()
+    # the milestone due 31 Jan 2024 is not done: at the 15 Nov 2023 review it is not yet
+    # due, so the suggestion there has no milestone concern
+    assert "The rules suggest" in page
+    from sendassure.web.presenters.plan_forms import suggestion_for
+
+    suggested = suggestion_for(action, date(2023, 11, 15)).rating
+    other = next(r for r in ("red", "amber", "green") if r != suggested)
+    refused = client.post(url, {"review_date": "2023-11-15", "rating": other, "rationale": ""})
+    assert refused.status_code == 400 and "Give a rationale" in refused.content.decode()
+    assert not RagRating.objects.filter(action=action).exists()
+    client.post(url, {"review_date": "2023-11-15", "rating": suggested})
+    client.post(url, {"review_date": "2023-11-15", "rating": other, "rationale": "Board view"})
+    history = list(RagRating.objects.filter(action=action).values_list("rating", "suggested",
+                                                                       "set_by_name"))
+    assert history == [(suggested, suggested, "analyst-user"),
+                       (other, suggested, "analyst-user")]
+    assert AuditEvent.objects.filter(action="change", object_type="RagRating").count() == 2
+
+
+def test_an_exception_report_is_written_for_a_red(client, make_user, plan):
+    action = Action.objects.get()
+    RagRating.objects.create(action=action, review_date=date(2023, 11, 15), rating="red")
+    client.force_login(make_user("analyst"))
+    url = reverse("action-exception", args=[action.pk])
+    bad = client.post(url, {"review_date": "2023-11-15", "commentary": ""})
+    assert bad.status_code == 400 and "Enter the commentary" in bad.content.decode()
+    client.post(url, {"review_date": "2023-11-15", "commentary": "Staff left",
+                      "recovery_action": "Recruit", "owner": "Head of SEND"})
+    html = client.get(reverse("plan-exceptions", args=[plan.pk])).content.decode()
+    assert "Staff left" in html and "Reds without an exception report" not in html
+
+
+def test_an_evidence_request_is_answered_with_files(client, make_user, plan, settings,
+                                                    tmp_path):
+    from ..core.test_url_roles import sample_evidence
+
+    settings.EVIDENCE_ROOT = str(tmp_path / "evidence")
+    evidence = sample_evidence(plan.areas.get())
+    row = plan.evidence_requests.get()
+    client.force_login(make_user("analyst"))
+    response = client.post(reverse("request-update", args=[row.pk]),
+                           {"status": "answered", "response": "See the chart",
+                            "files": [str(evidence.pk)]})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == "answered" and list(row.files.all()) == [evidence]
+    assert client.post(reverse("request-update", args=[row.pk]),
+                       {"status": "lost"}).status_code == 400

@@ -12,4 +12,7 @@ urlpatterns = [
     path("<int:pk>/review-pack/", plan.plan_pack, name="plan-pack"),
     path("area/<int:pk>/", plan.plan_area, name="plan-area"),
     path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
+    path("action/<int:pk>/rate/", plan.action_rate, name="action-rate"),
+    path("action/<int:pk>/exception-report/", plan.action_exception, name="action-exception"),
+    path("evidence-request/<int:pk>/", plan.request_update, name="request-update"),
 ]

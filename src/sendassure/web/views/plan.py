@@ -3,8 +3,10 @@ requests and exception reports."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from sendassure.core import audit
@@ -93,3 +95,79 @@ def plan_pack(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="{path.name}"'
     audit.record(request, "export", "ReviewPack", plan.pk, f"{path.name}")
     return response
+
+
+@requires("analyse")
+def action_rate(request, pk: int):
+    """Rate an action at a review date (the rules' suggestion shown beside it)."""
+    from ..presenters.plan_forms import rate_action, review_choices, suggestion_for
+
+    action = queries.action_for(request.user, pk)
+    reviews = review_choices(action)
+    chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
+    try:
+        review = date.fromisoformat(chosen)
+    except ValueError:
+        review = queries.next_review(action.area.plan, timezone.localdate()) or (
+            reviews[-1] if reviews else timezone.localdate())
+    errors = []
+    if request.method == "POST":
+        rating, errors = rate_action(action, request.user, request.POST)
+        if rating:
+            audit.record(request, "change", "RagRating", rating.pk,
+                         f"{action.reference} rated {rating.rating} at {rating.review_date}")
+            messages.success(request, f"Action {action.reference} rated {rating.rating}.")
+            return redirect("plan-area", action.area_id)
+    suggestion = suggestion_for(action, review)
+    return render(request, "plan/action-rate.html", {
+        "title": f"Rate action {action.reference}", "action": action, "reviews": reviews,
+        "review": review, "suggestion": suggestion, "errors": errors,
+        "values": request.POST if request.method == "POST" else {},
+    }, status=400 if errors else 200)
+
+
+@requires("analyse")
+def action_exception(request, pk: int):
+    """Write (or rewrite) the exception report of a red action at a review."""
+    from ..presenters.plan_forms import write_exception_report
+
+    action = queries.action_for(request.user, pk)
+    errors = []
+    if request.method == "POST":
+        report, errors = write_exception_report(action, request.POST)
+        if report:
+            audit.record(request, "change", "ExceptionReport", report.pk, action.reference)
+            messages.success(request, f"Exception report for {action.reference} saved.")
+            return redirect("plan-exceptions", action.area.plan_id)
+    return render(request, "plan/action-exception.html", {
+        "title": f"Exception report for action {action.reference}", "action": action,
+        "errors": errors, "values": request.POST if request.method == "POST" else
+        {"review_date": request.GET.get("review_date", "")},
+    }, status=400 if errors else 200)
+
+
+@requires("analyse")
+def request_update(request, pk: int):
+    """Update an evidence request: status, owner, response and the files that answer it."""
+    from sendassure.plan.models import EvidenceFile, EvidenceRequest
+
+    from ..presenters.plan_forms import update_request
+
+    row = get_object_or_404(EvidenceRequest.objects.filter(
+        plan__in=queries.plans_for(request.user)).select_related("plan", "area"), pk=pk)
+    errors = []
+    if request.method == "POST":
+        errors = update_request(row, request.user, request.POST)
+        if not errors:
+            audit.record(request, "change", "EvidenceRequest", row.pk, row.status)
+            messages.success(request, "Evidence request updated.")
+            return redirect("plan-requests", row.plan_id)
+    files = EvidenceFile.objects.for_user(request.user).filter(la=row.plan.la)
+    linked = set(row.files.values_list("pk", flat=True))
+    return render(request, "plan/request-edit.html", {
+        "title": "Update an evidence request", "row": row, "errors": errors,
+        "files": [{"value": f.pk, "text": f"{f.reference + ': ' if f.reference else ''}{f.title}",
+                   "checked": f.pk in linked} for f in files],
+        "statuses": [{"value": v, "text": t, "checked": row.status == v}
+                     for v, t in row._meta.get_field("status").choices],
+    }, status=400 if errors else 200)

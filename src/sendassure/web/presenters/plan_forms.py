@@ -1,0 +1,88 @@
+"""Forms of the plan screens: rate an action at a review, write an exception report for
+a red, update an evidence request. Each returns errors in GOV.UK error-summary shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sendassure.plan.models import (
+    Action,
+    EvidenceFile,
+    EvidenceRequest,
+    ExceptionReport,
+    Rag,
+    RagRating,
+    RequestStatus,
+)
+from sendassure.plan.rag import check_rating, facts_for_action, suggest
+
+from .dashboard.common import frames_for
+
+
+def suggestion_for(action: Action, review: date):
+    return suggest(facts_for_action(action, frames_for([action.area.plan.la]), review), review)
+
+
+def review_choices(action: Action) -> list[date]:
+    return list(action.area.plan.reviews.values_list("date", flat=True))
+
+
+def rate_action(action: Action, user, data) -> tuple[RagRating | None, list[dict]]:
+    """A new rating (history is kept: ratings are never edited). A rating that differs
+    from the rules' suggestion needs a rationale."""
+    errors = []
+    try:
+        review = date.fromisoformat(data.get("review_date", ""))
+    except ValueError:
+        review = None
+    if review not in review_choices(action):
+        errors.append({"text": "Choose the review date", "href": "#review_date"})
+    rating = data.get("rating", "")
+    if rating not in Rag.values:
+        errors.append({"text": "Choose red, amber or green", "href": "#rating"})
+    if errors:
+        return None, errors
+    rationale = (data.get("rationale") or "").strip()
+    suggestion = suggestion_for(action, review)
+    problems = check_rating(rating, suggestion, rationale)
+    if problems:
+        return None, [{"text": f"Give a rationale: the rules suggest {suggestion.rating} "
+                               f"({'; '.join(suggestion.reasons) or 'no concerns'})",
+                       "href": "#rationale"}]
+    return RagRating.objects.create(
+        action=action, review_date=review, rating=rating, suggested=suggestion.rating,
+        rationale=rationale, set_by=user, set_by_name=user.get_username(),
+    ), []
+
+
+def write_exception_report(action: Action, data) -> tuple[ExceptionReport | None, list[dict]]:
+    errors = []
+    try:
+        review = date.fromisoformat(data.get("review_date", ""))
+    except ValueError:
+        review = None
+        errors.append({"text": "Enter the review date as YYYY-MM-DD", "href": "#review_date"})
+    fields = {name: (data.get(name) or "").strip()
+              for name in ("commentary", "recovery_action", "owner")}
+    labels = {"commentary": "Enter the commentary", "recovery_action": "Enter the recovery "
+              "action", "owner": "Enter who owns the recovery action"}
+    errors += [{"text": labels[n], "href": f"#{n}"} for n, v in fields.items() if not v]
+    if errors:
+        return None, errors
+    report, _ = ExceptionReport.objects.update_or_create(
+        action=action, review_date=review, defaults=fields)
+    return report, []
+
+
+def update_request(request_row: EvidenceRequest, user, data) -> list[dict]:
+    status = data.get("status", "")
+    if status not in RequestStatus.values:
+        return [{"text": "Choose a status", "href": f"#status-{request_row.pk}"}]
+    request_row.status = status
+    request_row.owner = (data.get("owner") or request_row.owner).strip()[:120]
+    request_row.response = (data.get("response") or "").strip()
+    request_row.save(update_fields=["status", "owner", "response"])
+    wanted = [int(v) for v in data.getlist("files") if v.isdigit()]
+    files = EvidenceFile.objects.for_user(user).filter(pk__in=wanted, la=request_row.plan.la)
+    request_row.files.set(files)
+    return []
