@@ -138,6 +138,25 @@ def test_an_exception_report_is_written_for_a_red(client, make_user, plan):
     assert "Staff left" in html and "Reds without an exception report" not in html
 
 
+def test_exception_reports_show_the_trend_of_the_measures(client, make_user, plan, tmp_path):
+    from sendassure.ingest.importer import import_sen2
+    from sendassure.plan.models import ExceptionReport
+
+    from ..casework.sen2_builder import person, plan_issued, request, write
+
+    people = [person(n, [request(received="2023-01-05", outcome_date="2023-02-01",
+                                 assessment=plan_issued(date=f"2023-{m:02}-15",
+                                                        start=f"2023-{m:02}-15"))])
+              for n, m in enumerate(range(3, 11), start=1) for _ in range(1)]
+    import_sen2([write(tmp_path, "a.xml", people, year="2024", reference_date="2024-01-18")])
+    ExceptionReport.objects.create(action=Action.objects.get(), review_date=date(2023, 11, 15),
+                                   commentary="Staff left", recovery_action="Recruit",
+                                   owner="Head of SEND")
+    client.force_login(make_user("analyst"))
+    html = client.get(reverse("plan-exceptions", args=[plan.pk])).content.decode()
+    assert "<figure" in html and "% issued within 20 weeks" in html
+
+
 def test_an_evidence_request_is_answered_with_files(client, make_user, plan, settings,
                                                     tmp_path):
     from ..core.test_url_roles import sample_evidence

@@ -72,7 +72,10 @@ class ReviewPack:
                  "open_requests": len(a.requests)} for a in self.areas]
 
 
-def _shown(section: str, values: dict, kpi: str) -> str:
+def _shown(section: str, values: dict, kpi: str, aggregate: bool = True) -> str:
+    if not aggregate:
+        value = values.get(kpi)
+        return "z" if value is None else str(value)
     return disclose_result(values, RULES_BY_SECTION[section]).get(kpi, "x")
 
 
@@ -89,10 +92,13 @@ def _number(text: str) -> float | None:
         return None
 
 
-def measure_summary(link: MeasureLink, frames: CaseFrames, review: date) -> MeasureSummary:
+def measure_summary(link: MeasureLink, frames: CaseFrames, review: date,
+                    aggregate: bool = True) -> MeasureSummary:
+    """A linked measure at a review: now, baseline, target and its monthly SPC chart;
+    disclosure-controlled unless ``aggregate`` is false (child-level roles on screen)."""
     label = LABELS.get(link.kpi, link.kpi)
     now_values = _SECTIONS[link.section][1](frames, review.year, review).as_dict()
-    now = _shown(link.section, now_values, link.kpi)
+    now = _shown(link.section, now_values, link.kpi, aggregate)
     labels, points, hidden = [], [], 0
     monthly = link.section in POINT_IN_TIME or (link.section == "timeliness"
                                                  and not link.breakdown)
@@ -101,7 +107,7 @@ def measure_summary(link: MeasureLink, frames: CaseFrames, review: date) -> Meas
         while month <= review:
             end = month_end(month)
             shown = _number(_shown(link.section, _values(
-                link, frames, month, end, min(end, review)), link.kpi))
+                link, frames, month, end, min(end, review)), link.kpi, aggregate))
             if shown is None:
                 hidden += 1
             else:

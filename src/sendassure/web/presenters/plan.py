@@ -110,9 +110,21 @@ def requests_page(plan: Plan, show: str, today: date) -> dict:
 
 
 def exceptions_page(plan: Plan, user) -> dict:
+    """Stockport-style: each red's report with the trend of its measures (the action's own,
+    else its area's), disclosure-controlled as the pack is."""
+    from sendassure.reports.review_pack import measure_summary
+
     reds = RagRating.objects.filter(rating=Rag.RED).filter(
         action__area__plan=plan).select_related("action__area")
     reports = list(queries.exception_reports(plan))
+    frames = frames_for([plan.la])
+    for report in reports:
+        subject = report.action or report.area
+        links = list(subject.measures.all())
+        if not links and report.action is not None:
+            links = list(report.action.area.measures.all())
+        report.trends = [f for link in links if (f := measure_summary(
+            link, frames, report.review_date, aggregate=is_aggregate(user)).figure)]
     missing = [r for r in reds
                if not any(x.action_id == r.action_id and x.review_date == r.review_date
                           for x in reports)]

@@ -45,7 +45,19 @@ def plan_requests(request, pk: int):
 @requires("aggregates")
 def plan_exceptions(request, pk: int):
     plan = queries.plan_for(request.user, pk)
-    return render(request, "plan/exceptions.html", exceptions_page(plan, request.user))
+    context = exceptions_page(plan, request.user)
+    if request.GET.get("format") == "csv":
+        from django.http import Http404, HttpResponse
+
+        wanted = (request.GET.get("report"), request.GET.get("figure"))
+        figure = next((f for r in context["reports"] for f in r.trends
+                       if (str(r.pk), f.id) == wanted), None)
+        if figure is None:
+            raise Http404("No such figure")
+        response = HttpResponse(figure.csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{figure.id}.csv"'
+        return response
+    return render(request, "plan/exceptions.html", context)
 
 
 @requires("analyse")
