@@ -19,6 +19,8 @@ after ``as_of`` is unknown. SEN2 keeps only the latest review, so a review held 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 
 import polars as pl
@@ -28,8 +30,40 @@ def _after(column: str, as_of: date) -> pl.Expr:
     return pl.col(column).is_not_null() & (pl.col(column) > as_of)
 
 
+_MEMO: OrderedDict[tuple, tuple[pl.DataFrame, pl.DataFrame]] = OrderedDict()
+_MEMO_SIZE = 4
+_LOCK = threading.Lock()
+
+
+def _remembered(kind: str, frame: pl.DataFrame, as_of: date, compute) -> pl.DataFrame:
+    """Every measure of one run asks for the same frame as known on the same day: work it
+    out once. The memo keeps the input frame itself, so an id is never reused while its
+    entry lives; frames are immutable, so a hit is always the same answer."""
+    key = (kind, id(frame), as_of)
+    with _LOCK:
+        hit = _MEMO.get(key)
+        if hit is not None and hit[0] is frame:
+            _MEMO.move_to_end(key)
+            return hit[1]
+    result = compute(frame, as_of)
+    with _LOCK:
+        _MEMO[key] = (frame, result)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return result
+
+
 def requests_known_on(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
     """The requests frame as it stood at the end of ``as_of``."""
+    return _remembered("requests", requests, as_of, _requests_known_on)
+
+
+def active_plans_known_on(plans: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """The active plans frame as it stood at the end of ``as_of``."""
+    return _remembered("active_plans", plans, as_of, _active_plans_known_on)
+
+
+def _requests_known_on(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
     frame = requests.filter(pl.col("received_date").is_null() | (pl.col("received_date") <= as_of))
     request_later = _after("request_outcome_date", as_of)
     frame = frame.with_columns(
@@ -56,8 +90,7 @@ def requests_known_on(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
     return frame
 
 
-def active_plans_known_on(plans: pl.DataFrame, as_of: date) -> pl.DataFrame:
-    """The active plans frame as it stood at the end of ``as_of``."""
+def _active_plans_known_on(plans: pl.DataFrame, as_of: date) -> pl.DataFrame:
     frame = plans.filter(pl.col("start_date").is_null() | (pl.col("start_date") <= as_of))
     meeting_later = _after("review_meeting", as_of)
     decision_later = meeting_later | _after("last_review", as_of)
