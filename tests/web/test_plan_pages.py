@@ -173,3 +173,13 @@ def test_an_evidence_request_is_answered_with_files(client, make_user, plan, set
     assert row.status == "answered" and list(row.files.all()) == [evidence]
     assert client.post(reverse("request-update", args=[row.pk]),
                        {"status": "lost"}).status_code == 400
+
+
+def test_every_plan_form_names_its_area_and_subject(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    action = Action.objects.get()
+    for name in ("action-edit", "action-rate", "action-exception"):
+        html = client.get(reverse(name, args=[action.pk])).content.decode()
+        assert "Area 6: Inconsistent EHC process" in html and "Clear the backlog" in html, name
+    html = client.get(reverse("request-update", args=[plan.evidence_requests.get().pk]))
+    assert "EHCP timeliness beyond 30 and 52 weeks" in html.content.decode()
