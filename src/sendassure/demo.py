@@ -55,7 +55,7 @@ def _synthetic_returns(console: Console) -> list[Path]:
 def _import(console: Console, paths: list[Path]) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sendassure.cli.imports import _print_summary
+    from sendassure.cli.imports import print_summary
     from sendassure.ingest.importer import import_sen2
 
     reports = demo_dir() / "import-reports"
@@ -70,7 +70,7 @@ def _import(console: Console, paths: list[Path]) -> None:
                     task, completed=done, total=total
                 ),
             )
-        _print_summary(report)
+        print_summary(report)
         report.write_json(reports / f"{path.stem}.json")
         report.write_xlsx(reports / f"{path.stem}.xlsx")
 

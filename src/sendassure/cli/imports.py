@@ -22,7 +22,7 @@ def _groups(paths: list[Path]) -> list[list[Path]]:
     return xml + ([other] if other else [])
 
 
-def _print_summary(report) -> None:
+def print_summary(report) -> None:
     colour = {"stored": "green", "unchanged": "yellow", "rejected": "red"}[report.status]
     console.print(f"[bold {colour}]{report.status.upper()}[/]: {report.message}")
     if report.variants:
@@ -80,7 +80,7 @@ def sen2(
                 bar.update(task, completed=done, total=total)
 
             report = import_sen2(group, strict=strict, progress=progress)
-        _print_summary(report)
+        print_summary(report)
         reports.append(report)
     if report_json:
         if len(reports) == 1:

@@ -19,17 +19,23 @@ NAVIGATION = [
 ]
 
 
+def reachable(request, name: str) -> str | None:
+    """The URL of a named page if the signed-in user may follow it, else ``None``."""
+    try:
+        href = reverse(name)
+    except NoReverseMatch:
+        return None
+    permission = declared_permission(resolve(href).func)
+    return href if permission and allows(permission, request.user) else None
+
+
 def navigation_for(request) -> list[dict]:
-    items = []
-    for name, label in NAVIGATION:
-        try:
-            href = reverse(name)
-        except NoReverseMatch:
-            continue
-        permission = declared_permission(resolve(href).func)
-        if permission and allows(permission, request.user):
-            items.append({"href": href, "text": label, "active": _section(request.path) == _section(href)})
-    return items
+    section = _section(request.path)
+    return [
+        {"href": href, "text": label, "active": section == _section(href)}
+        for name, label in NAVIGATION
+        if (href := reachable(request, name))
+    ]
 
 
 def _section(path: str) -> str:

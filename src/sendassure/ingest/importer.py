@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
@@ -63,20 +62,6 @@ def count_persons(paths: Sequence[Path]) -> int | None:
             count -= tail.count(b"<Person>") + tail.count(b"<Person ")
         count += tail.count(b"<Person>") + tail.count(b"<Person ")
     return count
-
-
-def _modules(request: Request) -> Counter:
-    counts = Counter(request=1)
-    if request.assessment:
-        counts["assessment"] += 1
-        if request.assessment.named_plan:
-            counts["named_plan"] += 1
-            counts["plan_detail"] += len(request.assessment.named_plan.plan_details)
-    if request.active_plan:
-        counts["active_plan"] += 1
-        counts["placement"] += len(request.active_plan.placements)
-        counts["sen_need"] += len(request.active_plan.sen_needs)
-    return counts
 
 
 def _content(record) -> dict:
@@ -238,7 +223,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
 def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
     report.quarantined["person"] += 1
     for request in person.requests:
-        report.quarantined.update(_modules(request))
+        report.quarantined.update(request.module_counts())
     record = QuarantinedRecord(
         la=run.la,
         import_run=run,
@@ -251,7 +236,7 @@ def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
 
 
 def _quarantine_request(report, run, person: Person, request: Request, errors, quarantine) -> None:
-    report.quarantined.update(_modules(request))
+    report.quarantined.update(request.module_counts())
     record = QuarantinedRecord(
         la=run.la,
         import_run=run,

@@ -14,6 +14,7 @@ in ``Return.variants``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -75,6 +76,20 @@ class ActivePlan(Record):
 class Request(Record):
     assessment: Assessment | None = None
     active_plan: ActivePlan | None = None
+
+    def module_counts(self) -> Counter:
+        """How many records of each module this request holds, itself included."""
+        counts = Counter(request=1)
+        if self.assessment:
+            counts["assessment"] += 1
+            if self.assessment.named_plan:
+                counts["named_plan"] += 1
+                counts["plan_detail"] += len(self.assessment.named_plan.plan_details)
+        if self.active_plan:
+            counts["active_plan"] += 1
+            counts["placement"] += len(self.active_plan.placements)
+            counts["sen_need"] += len(self.active_plan.sen_needs)
+        return counts
 
 
 @dataclass(slots=True)

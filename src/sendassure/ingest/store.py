@@ -363,7 +363,7 @@ class Store:
         touched: list[int] = []
         run_id, reference_date = self.run.id, self.reference_date
         for person_id, request in items:
-            self._count_modules(request)
+            self.stored.update(request.module_counts())
             digest = request_digest(request)
             historical, match_date = convert.request_match(request)
             key = (person_id, historical, match_date or "d:" + digest)
@@ -474,21 +474,6 @@ class Store:
             reference_date=self.reference_date, import_run=self.run
         )
         self.changes["requests_updated_from_historical"] += len(merged)
-
-    def _count_modules(self, request: Request) -> None:
-        stored = self.stored
-        stored["request"] += 1
-        assessment = request.assessment
-        if assessment:
-            stored["assessment"] += 1
-            if assessment.named_plan:
-                stored["named_plan"] += 1
-                stored["plan_detail"] += len(assessment.named_plan.plan_details)
-        active = request.active_plan
-        if active:
-            stored["active_plan"] += 1
-            stored["placement"] += len(active.placements)
-            stored["sen_need"] += len(active.sen_needs)
 
     def _store_children(self, rows: list[tuple[int, Request]]) -> None:
         with_assessment = [(pk, r.assessment) for pk, r in rows if r.assessment is not None]

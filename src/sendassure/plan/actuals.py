@@ -19,41 +19,23 @@ the caller for the plan's area) and nothing else.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 import polars as pl
 
-from sendassure.kpis.annual_reviews import AnnualReviews, annual_reviews
+from sendassure.casework.measures import SECTIONS, section_values
 from sendassure.kpis.breakdowns import DIMENSIONS, add_months, month_end, timeliness_by
-from sendassure.kpis.caseload import Caseload, caseload
-from sendassure.kpis.decisions import Decisions, decisions
-from sendassure.kpis.not_to_issue import NotToIssue, not_to_issue
-from sendassure.kpis.open_assessments import OpenAssessments, open_assessments
-from sendassure.kpis.phase_transfers import PhaseTransfers, phase_transfers
-from sendassure.kpis.timeliness import Timeliness, timeliness, timeliness_between
+from sendassure.kpis.timeliness import timeliness_between
 
 Value = Decimal | int | None
-
-# section -> (result dataclass, function(frames, year, as_of) -> result)
-_SECTIONS: dict[str, tuple[type, Callable[[Any, int, date], Any]]] = {
-    "timeliness": (Timeliness, lambda f, y, d: timeliness(f.requests, y, d)),
-    "decisions": (Decisions, lambda f, y, d: decisions(f.requests, y, d)),
-    "not_to_issue": (NotToIssue, lambda f, y, d: not_to_issue(f.requests, y, d)),
-    "open_assessments": (OpenAssessments, lambda f, y, d: open_assessments(f.requests, d)),
-    "annual_reviews": (AnnualReviews, lambda f, y, d: annual_reviews(f.active_plans, y, d)),
-    "caseload": (Caseload, lambda f, y, d: caseload(f.active_plans, d)),
-    "phase_transfers": (PhaseTransfers, lambda f, y, d: phase_transfers(f.active_plans, y, d)),
-}
 
 #: The KPI catalogue the plan may link to: section -> output names, taken from the KPI
 #: engine's result dataclasses (kpis.md sections 1.1 to 1.7).
 CATALOGUE: dict[str, tuple[str, ...]] = {
     section: tuple(f.name for f in dataclasses.fields(result))
-    for section, (result, _) in _SECTIONS.items()
+    for section, (result, _) in SECTIONS.items()
 }
 POINT_IN_TIME = ("open_assessments", "caseload")
 BREAKDOWN_SECTIONS = ("timeliness",)
@@ -73,7 +55,7 @@ def parse_breakdown(text: str) -> tuple[str, str] | None:
 
 
 def _is_count(section: str, kpi: str) -> bool:
-    result = _SECTIONS[section][0]
+    result = SECTIONS[section][0]
     return next(f for f in dataclasses.fields(result) if f.name == kpi).type in (int, "int")
 
 
@@ -91,7 +73,7 @@ def value_for(section: str, kpi: str, breakdown: str, frames, year: int, as_of: 
         if row.height == 0:  # nobody in that group: counts are 0, rates have no value
             return 0 if _is_count(section, kpi) else None
         return row[kpi][0]
-    return getattr(_SECTIONS[section][1](frames, year, as_of), kpi)
+    return section_values(frames, section, year, as_of)[kpi]
 
 
 def actual(link, frames, on: date) -> Value:
@@ -131,7 +113,7 @@ def series(link, frames, months: int, on: date) -> list[SeriesPoint]:
         if link.section == "timeliness":
             result = timeliness_between(frames.requests, month, end, known)
         else:
-            result = _SECTIONS[link.section][1](frames, month.year, known)
+            result = SECTIONS[link.section][1](frames, month.year, known)
         points.append(SeriesPoint(month, end, getattr(result, link.kpi)))
         month = add_months(month, 1)
     return points

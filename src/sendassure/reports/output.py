@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -24,18 +25,22 @@ def render_html(pack: ReviewPack) -> str:
     return env.get_template("review-pack.html").render(pack=pack)
 
 
-def write_pdf(pack: ReviewPack, path: Path) -> None:
+def _target(path: Path | BinaryIO):
+    return str(path) if isinstance(path, Path) else path
+
+
+def write_pdf(pack: ReviewPack, path: Path | BinaryIO) -> None:
     from weasyprint import HTML
 
     HTML(string=render_html(pack), url_fetcher=no_network()).write_pdf(
-        str(path), pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True,
+        _target(path), pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True,
     )
 
 
-def write_xlsx(pack: ReviewPack, path: Path) -> None:
+def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path))
+    book = xlsxwriter.Workbook(_target(path), {"in_memory": True})
     bold = book.add_format({"bold": True})
 
     def sheet(name, headers, rows):

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendassure.casework.measures import CaseFrames
+from sendassure.casework.measures import CaseFrames, section_values
 from sendassure.kpis.breakdowns import add_months, month_end
 from sendassure.kpis.disclosure import RULES_BY_SECTION, disclose_result
 from sendassure.kpis.spc import xmr
 from sendassure.kpis.timeliness import timeliness_between
 from sendassure.plan import queries
-from sendassure.plan.actuals import _SECTIONS, POINT_IN_TIME
+from sendassure.plan.actuals import POINT_IN_TIME
 from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan, RagRating, Status
 from sendassure.plan.rag import facts_for_action, facts_for_area, suggest
 from sendassure.web.charts import Figure, spc_figure
@@ -82,7 +82,7 @@ def _shown(section: str, values: dict, kpi: str, aggregate: bool = True) -> str:
 def _values(link: MeasureLink, frames: CaseFrames, start: date, end: date, known: date) -> dict:
     if link.section == "timeliness":
         return timeliness_between(frames.requests, start, end, known).as_dict()
-    return _SECTIONS[link.section][1](frames, end.year, known).as_dict()
+    return section_values(frames, link.section, end.year, known)
 
 
 def _number(text: str) -> float | None:
@@ -97,7 +97,7 @@ def measure_summary(link: MeasureLink, frames: CaseFrames, review: date,
     """A linked measure at a review: now, baseline, target and its monthly SPC chart;
     disclosure-controlled unless ``aggregate`` is false (child-level roles on screen)."""
     label = LABELS.get(link.kpi, link.kpi)
-    now_values = _SECTIONS[link.section][1](frames, review.year, review).as_dict()
+    now_values = section_values(frames, link.section, review.year, review)
     now = _shown(link.section, now_values, link.kpi, aggregate)
     labels, points, hidden = [], [], 0
     monthly = link.section in POINT_IN_TIME or (link.section == "timeliness"

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from sendassure.casework.measures import statutory_measures
+from sendassure.casework.measures import SECTIONS, section_values
 from sendassure.kpis.disclosure import RULES_BY_SECTION, disclose_result
 from sendassure.plan import queries
 from sendassure.plan.models import Action, AreaOfWeakness, Plan, Rag, RagRating, Status
@@ -33,7 +33,9 @@ def measure_rows(links, plan: Plan, user, on: date | None = None) -> list[dict]:
     on = on or timezone.localdate()
     data = frames_for([plan.la])
     aggregate = is_aggregate(user)
-    sections = statutory_measures(data, on.year, on)
+    # only the sections the links name (a link to an unknown section shows "no value")
+    sections = {name: section_values(data, name, on.year, on)
+                for name in {link.section for link in links} if name in SECTIONS}
     shown_sections = {
         name: disclose_result(values, RULES_BY_SECTION[name]) if aggregate else
         {k: text(v) for k, v in values.items()}

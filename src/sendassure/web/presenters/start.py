@@ -1,8 +1,6 @@
 """What the start page lists: the pages the signed-in role can reach."""
 
-from django.urls import NoReverseMatch, resolve, reverse
-
-from sendassure.core.permissions import allows, declared_permission
+from sendassure.core.navigation import reachable
 
 # (URL name, title, what it is for). Later features add their pages here.
 PAGES = [
@@ -17,12 +15,8 @@ PAGES = [
 
 
 def reachable_pages(request) -> list[dict]:
-    pages = []
-    for name, title, description in PAGES:
-        try:
-            href = reverse(name)
-        except NoReverseMatch:
-            continue
-        if allows(declared_permission(resolve(href).func), request.user):
-            pages.append({"href": href, "title": title, "description": description})
-    return pages
+    return [
+        {"href": href, "title": title, "description": description}
+        for name, title, description in PAGES
+        if (href := reachable(request, name))
+    ]

@@ -27,9 +27,8 @@ def _latest_year(areas: list[str]) -> int | None:
     """The calendar year the newest imported return covers (collection year minus one)."""
     from sendassure.ingest.models import ImportRun
 
-    years = ImportRun.objects.filter(la__in=areas).values_list("collection_year", flat=True)
-    known = [int(y) - 1 for y in years if y and y.isdigit()]
-    return max(known) if known else None
+    return facts.default_year(
+        ImportRun.objects.filter(la__in=areas).values_list("collection_year", flat=True))
 
 
 def _view(request) -> tuple[View, list[str]]:

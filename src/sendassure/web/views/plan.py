@@ -94,18 +94,16 @@ def plan_pack(request, pk: int):
     name = f"review-pack-{plan.la}-{review}"
     if fmt == "html":
         return HttpResponse(render_html(pack))
-    import tempfile
-    from pathlib import Path
+    from io import BytesIO
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{name}.{'xlsx' if fmt == 'xlsx' else 'pdf'}"
-        (write_xlsx if fmt == "xlsx" else write_pdf)(pack, path)
-        data = path.read_bytes()
-    response = HttpResponse(data, content_type=(
+    filename = f"{name}.{'xlsx' if fmt == 'xlsx' else 'pdf'}"
+    data = BytesIO()
+    (write_xlsx if fmt == "xlsx" else write_pdf)(pack, data)
+    response = HttpResponse(data.getvalue(), content_type=(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
         else "application/pdf"))
-    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
-    audit.record(request, "export", "ReviewPack", plan.pk, f"{path.name}")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    audit.record(request, "export", "ReviewPack", plan.pk, filename)
     return response
 
 
