@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from sendassure.ingest.values import upn_check_letter
+from sendassure.sen2.values import upn_check_letter
 
 HEADER = """<Header><CollectionDetails><Collection>SEN2</Collection><Year>{year}</Year>
 <ReferenceDate>{reference_date}</ReferenceDate></CollectionDetails><Source>

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sendassure.ingest import values
+from sendassure.sen2 import values
 
 
 @pytest.mark.parametrize(

@@ -3,15 +3,14 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis import caseload, decisions, timeliness
 from sendassure.kpis.breakdowns import (
     age_at,
     age_group,
     ethnicity_group,
-    timeliness_by,
-    timeliness_by_month,
-    timeliness_by_quarter,
-    timeliness_footprint,
-    timeliness_rolling,
+    footprint,
+    grouped,
+    in_group,
 )
 
 
@@ -51,63 +50,67 @@ def frame(build):
     ])
 
 
+def issued_2024(build, las=None):
+    return timeliness.population(footprint(frame(build), las), date(2024, 1, 1),
+                                 date(2024, 12, 31), date(2024, 12, 31))
+
+
 def test_by_sex(build):
-    result = timeliness_by(frame(build), "sex", 2024, las=["886", "887"])
-    rows = {r["sex"]: r for r in result.to_dicts()}
+    rows = grouped(issued_2024(build, ["886", "887"]), "sex", timeliness.summarise)
     assert set(rows) == {"Female", "Male", "Unknown"}
     # Female: d 120 (w20) and 140: both within; ex: only 140
-    assert rows["Female"]["plans_issued_den"] == 2
-    assert rows["Female"]["pc_plans_issued_within_20_weeks"] == Decimal("100.0")
-    assert rows["Female"]["plans_issued_den_ex"] == 1
+    assert rows["Female"].plans_issued_den == 2
+    assert rows["Female"].pc_plans_issued_within_20_weeks == Decimal("100.0")
+    assert rows["Female"].plans_issued_den_ex == 1
     # Male: d 100 and 150: 1 of 2; mean (100+150)/14 = 17.86
-    assert rows["Male"]["pc_plans_issued_within_20_weeks"] == Decimal("50.0")
-    assert rows["Male"]["avg_weeks_issue_plan"] == Decimal("17.9")
-    assert result.schema["pc_plans_issued_within_20_weeks"] == pl.Decimal(38, 1)
+    assert rows["Male"].pc_plans_issued_within_20_weeks == Decimal("50.0")
+    assert rows["Male"].avg_weeks_issue_plan == Decimal("17.9")
 
 
 def test_by_age_group_and_source(build):
-    ages = dict(timeliness_by(frame(build), "age_group", 2024)
-                .select("age_group", "plans_issued_den").iter_rows())
+    ages = {g: r.plans_issued_den
+            for g, r in grouped(issued_2024(build), "age_group", timeliness.summarise).items()}
     # defaults born Jan 2015 -> 8 or 9: "5 to 10" (d 20, 40, 140); 4 -> under 5; 11 -> 11 to 15
     assert ages == {"under 5": 1, "5 to 10": 3, "11 to 15": 2}
-    sources = dict(timeliness_by(frame(build), "request_source", 2024)
-                   .select("request_source", "plans_issued_den").iter_rows())
+    sources = {g: r.plans_issued_den for g, r in
+               grouped(issued_2024(build), "request_source", timeliness.summarise).items()}
     assert sources == {"1": 5, "2": 1}
 
 
-def test_by_month_lists_empty_months(build):
-    months = timeliness_by_month(frame(build), date(2024, 1, 1), date(2024, 5, 1),
-                                 las=["886", "887"])
-    assert months["period_start"].to_list() == [date(2024, m, 1) for m in range(1, 6)]
-    # Jan: d 20; Feb: none (the Feb case is outside the footprint); Mar: none;
-    # Apr: d 100, 120; May: d 150
-    assert months["plans_issued_den"].to_list() == [1, 0, 0, 2, 1]
-    assert months["pc_plans_issued_within_20_weeks"].to_list() == [
-        Decimal("100.0"), None, None, Decimal("100.0"), Decimal("0.0")]
+def test_one_group_is_the_whole_computed_on_its_rows(build):
+    female = in_group(issued_2024(build), "sex", "Female")
+    assert timeliness.summarise(female).plans_issued_den == 2
+    assert in_group(issued_2024(build), "sex", "Nobody").height == 0
 
 
-def test_rolling_and_quarters(build):
-    rolling = timeliness_rolling(frame(build), 3, date(2024, 3, 1), date(2024, 5, 1))
-    # windows Jan-Mar (20, 40), Feb-Apr (40, 100, 120), Mar-May (100, 120, 150)
-    assert rolling["period_start"].to_list() == [date(2024, 1, 1), date(2024, 2, 1),
-                                                 date(2024, 3, 1)]
-    assert rolling["period_end"].to_list() == [date(2024, 3, 31), date(2024, 4, 30),
-                                               date(2024, 5, 31)]
-    assert rolling["plans_issued_den"].to_list() == [2, 3, 3]
-    assert rolling["pc_plans_issued_within_20_weeks"].to_list()[2] == Decimal("66.7")  # 2/3
-    twelve = timeliness_rolling(frame(build), 12, date(2024, 12, 1), date(2024, 12, 1))
-    assert twelve["plans_issued_den"].to_list() == [6]
-    quarters = timeliness_by_quarter(frame(build), 2024)
-    assert quarters["quarter"].to_list() == ["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"]
-    assert quarters["plans_issued_den"].to_list() == [2, 3, 0, 1]
-
-
-def test_footprint(build):
-    result = timeliness_footprint(frame(build), ["886", "887"], 2024)
-    rows = {r["la"]: r for r in result.to_dicts()}
-    assert set(rows) == {"886", "887", "footprint"}  # 919 left out
-    assert rows["886"]["plans_issued_den"] == 4
-    assert rows["887"]["plans_issued_den"] == 1
+def test_footprint_keeps_its_las(build):
+    per_la = {g: r.plans_issued_den for g, r in
+              grouped(issued_2024(build, ["886", "887"]), "la", timeliness.summarise).items()}
+    assert per_la == {"886": 4, "887": 1}  # 919 left out
+    whole = timeliness.summarise(issued_2024(build, ["886", "887"]))
     # footprint: d 100, 150, 120, 140, 20 -> 4 of 5 within = 80.0
-    assert rows["footprint"]["plans_issued_den"] == 5
-    assert rows["footprint"]["pc_plans_issued_within_20_weeks"] == Decimal("80.0")
+    assert whole.plans_issued_den == 5
+    assert whole.pc_plans_issued_within_20_weeks == Decimal("80.0")
+
+
+def test_other_measures_break_down_the_same_way(build):
+    r, p = build.request, build.plan
+    requests = build.requests([
+        r(date(2024, 2, 1), sex="F", request_outcome="Y",
+          request_outcome_date=date(2024, 3, 1)),   # decided in 29 days
+        r(date(2024, 2, 1), sex="M", request_outcome="N",
+          request_outcome_date=date(2024, 4, 1)),   # decided in 60 days, refused
+        r(date(2024, 3, 1), sex="M"),               # received only
+    ])
+    pop = decisions.population(requests, date(2024, 1, 1), date(2024, 12, 31),
+                               date(2024, 12, 31))
+    by_sex = grouped(pop, "sex", decisions.summarise)
+    assert (by_sex["Male"].requests_received, by_sex["Male"].requests_decided,
+            by_sex["Male"].requests_refused) == (2, 1, 1)
+    assert by_sex["Female"].pc_decided_within_6_weeks == Decimal("100.0")
+    # active plans: ages on the census date, not on a request date
+    plans = build.plans([p(date(2020, 1, 1), birth_month=date(2008, 7, 1)),  # 16 on 31 Jul
+                         p(date(2020, 1, 1), birth_month=date(2008, 8, 1))])  # 15
+    ages = grouped(caseload.population(plans, date(2024, 7, 31)), "age_group",
+                   caseload.summarise)
+    assert {g: r.ehcplans for g, r in ages.items()} == {"11 to 15": 1, "16 to 19": 1}

@@ -131,3 +131,78 @@ def test_frame_adds_a_total_row_and_protects_columns():
 
 def test_suppress_skips_lines_with_missing_members():
     assert suppress({"a": 2, "b": None, "t": None}, [(("a", "b"), "t")]) == {"a"}
+
+
+def test_two_hidden_cells_summing_to_two_are_protected():
+    # 1 + 1 + 98 = 100: with only the two 1s hidden, their sum 2 gives each away
+    # (a hidden count is at least 1); a third cell must be hidden with them
+    hidden = suppress({"a": 1, "b": 1, "c": 98, "t": 100}, [(("a", "b", "c"), "t")])
+    assert hidden == {"a", "b", "c"}
+
+
+def test_excluding_exceptions_cannot_give_the_exceptions_away():
+    # 761 within 20 weeks beside 759 excluding exceptions: 2 exceptions within 20 weeks
+    values = {
+        "plans_issued_den": 2000, "plans_issued_within_20_weeks": 761,
+        "pc_plans_issued_within_20_weeks": Decimal("38.1"),
+        "plans_issued_gt20weeks_ltyear": 1000, "pc_plans_issued_gt20weeks_ltyear": Decimal("50.0"),
+        "plans_issued_gt_1_year": 239, "pc_plans_issued_gt_1_year": Decimal("12.0"),
+        "avg_weeks_issue_plan": Decimal("30.0"), "plans_issued_den_ex": 1980,
+        "plans_issued_20_weeks_ex": 759, "pc_plans_issued_20_weeks_ex": Decimal("38.3"),
+        "plans_issued_gt20weeks_ltyear_ex": 985,
+        "pc_plans_issued_gt20weeks_ltyear_ex": Decimal("49.7"),
+        "plans_issued_gt_1_year_ex": 236, "pc_plans_issued_gt_1_year_ex": Decimal("11.9"),
+        "avg_weeks_issue_plan_exc": Decimal("29.9"),
+    }
+    shown = disclose_result(values, TIMELINESS)
+    pairs = [("plans_issued_within_20_weeks", "plans_issued_20_weeks_ex"),
+             ("plans_issued_gt_1_year", "plans_issued_gt_1_year_ex")]
+    for whole, ex in pairs:  # differences of 2 and 3: never both shown
+        assert "c" in (shown[whole], shown[ex])
+    # the 15 exceptions after 20 weeks within a year are safe to work out
+    assert shown["plans_issued_den"] == "2000"
+
+
+def test_nested_backlog_bands_are_protected():
+    from sendassure.kpis.disclosure import OPEN_ASSESSMENTS
+
+    shown = disclose_result({"open_total": 500, "open_over_20_weeks": 200,
+                             "open_over_30_weeks": 198, "open_over_52_weeks": 90,
+                             "due_to_breach_4_weeks": 40}, OPEN_ASSESSMENTS)
+    # 200 over 20 weeks and 198 over 30: 2 cases between 20 and 30 weeks
+    assert "c" in (shown["open_over_20_weeks"], shown["open_over_30_weeks"])
+
+
+def _timeliness_values(within, middle, over, within_x, middle_x, over_x):
+    from sendassure.kpis.percent import percent
+
+    den, den_x = within + middle + over, within_x + middle_x + over_x
+    return {
+        "plans_issued_den": den, "plans_issued_within_20_weeks": within,
+        "pc_plans_issued_within_20_weeks": percent(within, den),
+        "plans_issued_gt20weeks_ltyear": middle,
+        "pc_plans_issued_gt20weeks_ltyear": percent(middle, den),
+        "plans_issued_gt_1_year": over, "pc_plans_issued_gt_1_year": percent(over, den),
+        "avg_weeks_issue_plan": None, "plans_issued_den_ex": den_x,
+        "plans_issued_20_weeks_ex": within_x, "pc_plans_issued_20_weeks_ex": None,
+        "plans_issued_gt20weeks_ltyear_ex": middle_x,
+        "pc_plans_issued_gt20weeks_ltyear_ex": None, "plans_issued_gt_1_year_ex": over_x,
+        "pc_plans_issued_gt_1_year_ex": None, "avg_weeks_issue_plan_exc": None,
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=3, max_size=3),
+       st.lists(st.integers(0, 6), min_size=3, max_size=3))
+def test_property_an_attacker_recovers_no_small_count(parts, exceptions):
+    from tests.support.attacker import recovered
+
+    within, middle, over = parts
+    excepted = [min(e, p) for e, p in zip(exceptions, parts, strict=True)]
+    values = _timeliness_values(within, middle, over,
+                                *[p - e for p, e in zip(parts, excepted, strict=True)])
+    shown = disclose_result(values, TIMELINESS)
+    truth = {k: v for k, v in values.items() if isinstance(v, int)}
+    for name, (total, (part,)) in TIMELINESS.complements.items():
+        truth[name] = values[total] - values[part]
+    assert recovered(shown, TIMELINESS.lines, truth) == {}

@@ -192,8 +192,8 @@ def test_bad_xlsx_lists_every_error_by_sheet_row_column_and_value(tmp_path):
         "Actions sheet)",
         "sheet Milestones, row 6, column action: value '1.3': unknown action (not on the "
         "Actions sheet)",
-        "sheet Measures, row 2, column kpi: value 'pc_happy_parents': unknown KPI (not in "
-        "the catalogue)",
+        "sheet Measures, row 2, column kpi: value 'pc_happy_parents': unknown KPI (not a "
+        "registered measure)",
     ]
     assert snapshot() == stored  # nothing stored, the existing plan untouched
 
@@ -213,7 +213,7 @@ def test_bad_yaml_names_the_path_and_line_and_nothing_is_stored(tmp_path):
     assert (f"actions[1].reference (line {reference_line}): value '7.2': does not match its "
             "area number 1 (it should start 1.)") in errors
     assert any(e.startswith("measures[0].kpi (line ") and e.endswith(
-        "value 'mainstream_total_pc_x': unknown KPI (not in the catalogue)") for e in errors)
+        "value 'mainstream_total_pc_x': unknown KPI (not a registered measure)") for e in errors)
     # 1.2's milestone, and a duplicate 7.2 (action 7.2 exists) are also reported
     assert any("duplicate action reference" in e for e in errors)
     assert any(e.startswith("milestones[") and "'1.2': unknown action" in e for e in errors)
@@ -244,14 +244,18 @@ def test_single_rule_errors_in_yaml(tmp_path, old, new, expected):
 
 
 def test_measure_rules(tmp_path):
-    # a measure in the wrong section, a breakdown outside timeliness, a decimal with two
-    # places, and an evidence request naming an unknown measure key
+    # a measure in the wrong section, a breakdown its family has no dimension for, a
+    # decimal with two places, a period kind for a measure taken at a date, a baseline
+    # period that is no period, and an evidence request naming an unknown measure key
     r = KENT.read_text()
     r = r.replace("  section: caseload\n  kpi: mainstream_total_pc",
                   "  section: timeliness\n  kpi: mainstream_total_pc")
+    r = r.replace("  kpi: pc_reviews_within_4_weeks\n", "  kpi: pc_reviews_within_4_weeks\n"
+                  "  breakdown: request_source=1\n")
     r = r.replace("  kpi: open_over_30_weeks\n", "  kpi: open_over_30_weeks\n"
-                  "  breakdown: sex=Female\n")
+                  "  period: rolling_12\n")
     r = r.replace("  baseline_value: 13.2", "  baseline_value: 13.25")
+    r = r.replace("  baseline_period: 2023-06", "  baseline_period: June 2023")
     r = r.replace("  - M6\n", "  - M99\n")
     path = tmp_path / "m.yaml"
     path.write_text(r)
@@ -259,7 +263,11 @@ def test_measure_rules(tmp_path):
     assert rules == [
         "value 13.25: more than one decimal place",
         "value 'timeliness': KPI mainstream_total_pc is in section caseload",
-        "value 'sex=Female': breakdowns are for timeliness KPIs only",
+        "value 'June 2023': 'June 2023' is not a period: use a key such as 2024, FY2024-25, "
+        "AY2024/25, 2024-Q3, 2024-03, R3-2024-10, R12-2024-10 or 2024-12-31",
+        "value 'rolling_12': open_over_30_weeks is taken at a date: leave the period empty",
+        "value 'request_source=1': not dimension=value with a dimension annual_reviews can be "
+        "broken down by",
         "value 'M99': unknown measure key (not on the Measures sheet)",
     ]
 

@@ -54,9 +54,12 @@ def test_the_pdf_has_every_section_for_every_area(tmp_path, plan_with_data):
     assert "6.1" in text and "Clear the backlog" in text
     assert "EHCP timeliness beyond 30 and 52 weeks" in text
     assert "Agency staff left" in text and "Recruit 10" in text
-    # 6 plans issued in 2023 from requests of 5 Jan: 116, 125, 135 days within 20 weeks,
-    # 208, 239, 269 over: 3 of 6 = 50.0%, but 3 is a count from 1-4, so the pack shows c
-    assert "% issued within 20 weeks: c on 15 November 2023" in text
+    # "now" is the 12 months to October 2023 (the last complete month at the review), only
+    # partly covered: the data begins in January 2023. 6 plans issued from requests of
+    # 5 Jan: 116, 125, 135 days within 20 weeks, 208, 239, 269 over: 3 of 6 = 50.0%, but 3
+    # is a count from 1-4, so the pack shows c
+    assert "% issued within 20 weeks: c for 12 months to Oct 2023 (partial)" in text
+    assert "Data to 18 Jan 2024" in text and "as known on 15 November 2023" in text
 
 
 def test_the_pdf_is_tagged_and_declares_its_language(tmp_path, plan_with_data):
@@ -80,10 +83,15 @@ def test_html_and_xlsx_versions(tmp_path, plan_with_data):
     page = html.read_text()
     assert '<html lang="en">' in page and "What we said" in page
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["At a glance", "Measures", "Actions", "Evidence",
-                               "Evidence requests", "Positioning"]
+    assert book.sheetnames == ["About", "At a glance", "Measures", "Quarters", "Actions",
+                               "Evidence", "Evidence requests", "Positioning"]
     glance = list(book["At a glance"].iter_rows(values_only=True))
-    assert glance[1][:3] == ("6", "Inconsistent EHC process", "Amber")
+    assert glance[1][:3] == (6, "Inconsistent EHC process", "Amber")  # numbers are numbers
+    about = dict(book["About"].iter_rows(min_row=2, values_only=True))
+    assert about["review date"].date() == date(2023, 11, 15)  # dates are dates
+    quarters = list(book["Quarters"].iter_rows(min_row=2, values_only=True))
+    # Q2 2023: 3 plans issued in May, all within 20 weeks: shown as c (3 is 1 to 4)
+    assert ("2023 Q2 (Apr 2023 to Jun 2023)", "c", "c", "c") == quarters[-3][2:6]
 
 
 def test_bad_arguments(tmp_path, plan_with_data):

@@ -3,7 +3,7 @@
 from collections import Counter
 from datetime import date
 
-from sendassure.ingest.establishment_type import classify_placement
+from sendassure.sen2.establishment_type import classify_placement
 
 from .sen2_reading import active_plans, d, establishments, persons, requests_by_month, timeliness
 

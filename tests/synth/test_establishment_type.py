@@ -1,6 +1,6 @@
 import pytest
 
-from sendassure.ingest.establishment_type import classify_placement
+from sendassure.sen2.establishment_type import classify_placement
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import polars as pl
 import pytest
 from lxml import etree
 
+from sendassure.charts import Figure, bar_figure, line_figure, spc_figure
 from sendassure.kpis.spc import xmr
-from sendassure.web.charts import Figure, bar_figure, line_figure, spc_figure
 
 SVG = "{http://www.w3.org/2000/svg}"
 TEMPLATES = Path(__file__).parents[2] / "src" / "sendassure" / "web" / "templates"

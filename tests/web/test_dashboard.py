@@ -39,7 +39,8 @@ def test_analysts_see_exact_figures(client, make_user, small_area):
     html = client.get(reverse("dashboard-timeliness"), {"year": "2024"}).content.decode()
     values = _summary_values(html)
     # 7 plans; 10 Jan -> 1, 10, 15 May are 112, 121, 126 days: within 20 weeks = 3 of 7
-    assert values[:3] == ["7", "3", "42.9"]
+    assert values[:3] == ["7", "3", "42.9%"]
+    assert "Data to 16 Jan 2025" in html  # every page says how far its data goes
 
 
 def test_aggregate_roles_never_see_a_count_from_1_to_4(client, make_user, small_area):
@@ -79,17 +80,28 @@ def test_aggregate_chart_downloads_hide_small_shares(client, make_user, small_ar
                           {"year": "2024", "figure": "compared-with-england", "format": "csv"})
     rows = {r[0]: r for r in csv.reader(io.StringIO(response.content.decode()))}
     # 3 of 7 within 20 weeks: 42.9% would reveal the 3, so it is hidden
-    assert "42.9" not in response.content.decode() and "x" in rows["2024"]
+    assert "42.9" not in response.content.decode() and "c" in rows["2024"]
 
 
 def test_the_trajectory_note_says_when_the_target_would_be_reached():
     from datetime import date
 
-    from sendassure.web.presenters.dashboard.timeliness import trajectory_note
+    from sendassure.charts.trend import trajectory_note
 
     # +2 points a month from 50% on 31 Jan 2024: 80% is 15 months later, April 2025
     rising = [(date(2024, m, 28), 50.0 + 2 * (m - 1)) for m in range(1, 13)]
-    note = trajectory_note(rising)
+    note = trajectory_note(rising, 80.0, "up", "%")
     assert "+2.0 points a month" in note and "2025" in note
     falling = [(date(2024, m, 28), 50.0 - (m - 1)) for m in range(1, 13)]
-    assert "would not be reached" in trajectory_note(falling)
+    assert "would not be reached" in trajectory_note(falling, 80.0, "up", "%")
+
+
+def test_no_trajectory_is_drawn_from_a_trend_that_is_not_significant():
+    from datetime import date
+
+    from sendassure.charts.trend import trajectory_note
+
+    # up and down around 30%: a slope of a few tenths with a spread far wider
+    noisy = [(date(2024, m, 28), 30.0 + (5 if m % 2 else -5) + 0.1 * m) for m in range(1, 13)]
+    note = trajectory_note(noisy, 80.0, "up", "%")
+    assert "no significant trend" in note and "would be reached" not in note

@@ -8,6 +8,8 @@ from pathlib import Path
 import polars as pl
 from django.db import transaction
 
+from sendassure.core import versions
+
 from .ees import measure_key, read_ees
 from .models import BenchmarkValue
 
@@ -51,4 +53,5 @@ def load_benchmarks(path: Path, progress: Callable[[int], None] | None = None) -
             BenchmarkValue.objects.bulk_create(rows[start:start + 5000])
             if progress:
                 progress(min(start + 5000, len(rows)))
+        versions.changed(["benchmarks"], None)
     return len(rows)

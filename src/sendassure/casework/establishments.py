@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from sendassure.core import versions
+
 from .models import Establishment
 
 COLUMNS = {
@@ -50,4 +52,5 @@ def load_establishments(path: Path) -> int:
     with transaction.atomic():
         Establishment.objects.filter(urn__in=list(rows)).delete()
         Establishment.objects.bulk_create(rows.values(), batch_size=2000)
+        versions.changed(["establishments"], None)
     return len(rows)

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from sendassure.ingest.establishment_type import classify_placement
 from sendassure.kpis.frames import active_plans_frame, requests_frame
+from sendassure.sen2.establishment_type import classify_placement
 
 from . import models as m
 

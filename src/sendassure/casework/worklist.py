@@ -31,10 +31,12 @@ class WorklistRefused(Exception):
 
 
 def worklist_for_user(
-    username: str | None, areas: Sequence[str] | None, as_of: date, frames: Callable
-) -> pl.DataFrame:
+    username: str | None, areas: Sequence[str] | None, as_of: date | None, frames: Callable,
+    data_to: Callable,
+) -> tuple[date, pl.DataFrame]:
     """For the CLI: a named user is checked for role and areas; without one, the command
-    line's operating-system user is recorded in the audit log."""
+    line's operating-system user is recorded in the audit log. ``frames(areas)`` gives the
+    case frames and ``data_to(areas)`` the data's end, the default as-of date."""
     user = None
     if username:
         user = User.objects.filter(username=username, is_active=True).first()
@@ -51,6 +53,9 @@ def worklist_for_user(
         areas = sorted(areas or allowed)
         if not areas:
             raise WorklistRefused(f"{username} belongs to no area.")
+    as_of = as_of or data_to(areas)
+    if as_of is None:
+        raise WorklistRefused("There is no data yet: import a return first.")
     rows = worklist(frames(areas).requests, as_of)
     if user is None:
         audit.record(None, "export", "Worklist", "", (
@@ -59,7 +64,7 @@ def worklist_for_user(
     else:
         audit.record(user, "export", "Worklist", "",
                      f"command line: {rows.height} open cases as at {as_of}, areas {', '.join(areas)}")
-    return rows
+    return as_of, rows
 
 
 def worklist_rows(frame: pl.DataFrame) -> list[dict]:

@@ -37,23 +37,45 @@ def _areas(areas: list[str]) -> list[str] | None:
 def kpis(
     year: int = typer.Option(..., "--year", help="Calendar year of requests and plans issued."),
     as_of: str = typer.Option(None, "--as-of", help="Answer as known on this date "
-                              "(YYYY-MM-DD; default 31 December of --year)."),
+                              "(YYYY-MM-DD; default: the data's end, the latest return's "
+                              "reference date)."),
     area: list[str] = typer.Option([], "--area", help="LA code (repeatable); default: every "
                                    "area in the database together."),
+    breakdown: str = typer.Option("", "--breakdown", help="One group, dimension=value (e.g. "
+                                  "sex=Male); sections that cannot be broken down that way "
+                                  "print null."),
     output: str = typer.Option("json", "--format", help="json, table or csv."),
 ) -> None:
-    """The statutory EHC measures (kpis.md sections 1.1-1.7) under DfE's output names."""
+    """The statutory EHC measures (docs/measures.md) under DfE's output names, from the
+    figures service: flows for the calendar year, stocks at its 31 December (or at the
+    as-of date, if earlier)."""
     if output not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     if not 2000 <= year <= 2100:
         raise typer.BadParameter(f"{year} is not a plausible year", param_hint="--year")
-    day = _date(as_of, "--as-of") or date(year, 12, 31)
+    day = _date(as_of, "--as-of")
     areas = _areas(area)
     ensure_database()
-    from sendassure.casework.measures import case_frames, plain, statutory_measures
+    from sendassure.figures.registry import statutory_sections
+    from sendassure.figures.service import FigureError, areas_with_data, figures_for, plain
+    from sendassure.kpis.periods import calendar_year
 
-    result = statutory_measures(case_frames(areas), year, day)
-    result = {s: {k: plain(v) for k, v in values.items()} for s, values in result.items()}
+    figures = figures_for(areas or areas_with_data(), day)
+    period = calendar_year(year)
+    result, notes = {}, list(figures.notes)
+    for family in statutory_sections():
+        try:
+            found = figures.family(family.name, period, breakdown)
+        except FigureError as error:
+            if not breakdown or "broken down" not in str(error):
+                raise typer.BadParameter(str(error), param_hint="--breakdown") from error
+            notes.append(f"{family.name}: {error}")
+            result[family.name] = {m.name: None for m in family.measures}
+            continue
+        result[family.name] = {name: plain(f.value) for name, f in found.items()}
+        note = next(iter(found.values())).note
+        if note and note not in notes:
+            notes.append(note)
     if output == "json":
         print(json.dumps(result, indent=2))
     elif output == "csv":
@@ -63,9 +85,12 @@ def kpis(
             for name, value in values.items():
                 writer.writerow([section, name, "" if value is None else value])
     else:
-        where = ", ".join(areas) if areas else "all areas"
+        where = ", ".join(figures.areas) or "no area"
+        console.print(figures.currency.describe())
+        for note in notes:
+            console.print(f"Note: {note}")
         for section, values in result.items():
-            table = Table(title=f"{section} ({year}, as of {day}, {where})")
+            table = Table(title=f"{section} ({year}, as known on {figures.as_of}, {where})")
             table.add_column("name")
             table.add_column("value", justify="right")
             for name, value in values.items():
@@ -74,7 +99,8 @@ def kpis(
 
 
 def worklist(
-    as_of: str = typer.Option(..., "--as-of", help="Open cases as at this date (YYYY-MM-DD)."),
+    as_of: str = typer.Option(None, "--as-of", help="Open cases as at this date "
+                              "(YYYY-MM-DD; default: the data's end)."),
     area: list[str] = typer.Option([], "--area", help="LA code (repeatable)."),
     output: str = typer.Option("table", "--format", help="table or csv."),
     user: str = typer.Option(None, "--user", envvar="SENDASSURE_USER",
@@ -88,11 +114,14 @@ def worklist(
     day = _date(as_of, "--as-of")
     areas = _areas(area)
     ensure_database()
-    from sendassure.casework.measures import case_frames
     from sendassure.casework.worklist import WorklistRefused, worklist_for_user
+    from sendassure.figures.inputs import case_frames
+    from sendassure.figures.service import areas_with_data, figures_for
 
     try:
-        rows = worklist_for_user(user, areas, day, case_frames)
+        day, rows = worklist_for_user(
+            user, areas, day, lambda chosen: case_frames(chosen or areas_with_data()),
+            lambda chosen: figures_for(chosen or areas_with_data()).currency.data_to)
     except WorklistRefused as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from error

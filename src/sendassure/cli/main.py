@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from . import imports, pack, plan, users
+from . import figures, imports, pack, plan, users
 from .django_setup import ensure_database, setup
 from .kpis import kpis, worklist
 from .reference import benchmarks_app, establishments_app
@@ -20,6 +20,7 @@ app = typer.Typer(
 app.add_typer(users.app, name="users")
 app.add_typer(imports.app, name="import")
 app.add_typer(pack.app, name="pack")
+app.add_typer(figures.app, name="figures")
 app.add_typer(plan.app, name="plan")
 app.command("rules")(rules)
 app.command("synth")(synth)
@@ -60,7 +61,7 @@ def demo(
 ) -> None:
     """Seed the demo local area and its administrator, then serve the web app."""
     ensure_database()
-    from sendassure.demo import prepare
+    from .demo import prepare
 
     summary = prepare(console)
     console.print(summary)

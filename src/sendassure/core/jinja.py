@@ -8,6 +8,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from sendassure.kpis.periods import long_date
+
 from .navigation import navigation_for
 
 
@@ -32,4 +34,5 @@ def environment(**options) -> Environment:
         navigation_for=navigation_for,
         get_messages=get_messages,
     )
+    env.filters["long_date"] = long_date
     return env

@@ -65,3 +65,15 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log cannot be deleted.")
+
+
+class DataVersion(models.Model):
+    """A counter per kind of input (``records:886``, ``establishments``, ``benchmarks``):
+    every change to that input moves it on, in the change's own transaction, so anything
+    derived from it (cached frames, figures, the fact table) knows when it is stale."""
+
+    key = models.CharField(max_length=60, primary_key=True)
+    counter = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=32, blank=True,
+                             help_text="New and random at every change: never reused.")
+    changed_at = models.DateTimeField(auto_now=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import values
+from sendassure.sen2 import values
+
 from .records import ActivePlan, Assessment, NamedPlan, Person, Placement, PlanDetail, Request
 from .records import SenNeed as SenNeedRecord
 

@@ -16,6 +16,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from sendassure.core import versions
+from sendassure.sen2.values import parse_date
+
 from . import privacy
 from .models import ImportIssue, ImportRun, QuarantinedRecord
 from .readers import open_return
@@ -23,9 +26,7 @@ from .records import Person, Request, ReturnRejected
 from .report import ImportReport
 from .rules.checker import Checker
 from .rules.registry import Issue
-from .signals import return_stored
 from .store import Store
-from .values import parse_date
 
 Progress = Callable[[int, int | None], None]
 
@@ -209,9 +210,9 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
     run.quarantined = dict(report.quarantined)
     run.issues_by_rule = {code: v["count"] for code, v in report.by_rule().items()}
     run.save()
-    # Inside the transaction: what is derived from the records (dashboard facts) lands
+    # Inside the transaction: what is derived from the records (the fact table) lands
     # with them or not at all.
-    return_stored.send(sender=ImportRun, la=report.la, run=run)
+    versions.changed([versions.records_key(report.la)], [report.la], sender=ImportRun)
     report.message = (
         f"{report.file}: stored {report.stored.get('request', 0)} requests of "
         f"{report.stored.get('person', 0)} persons; quarantined "

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from . import values
+from sendassure.sen2 import values
 
 NEVER_STORED = frozenset({"Surname", "Forename"})
 IDENTIFIERS = frozenset({"UPN", "UniqueLearnerNumber"})

@@ -1,6 +1,6 @@
 """§1.5 Annual reviews: decision notified within 4 weeks of the meeting (reg 20).
 
-``reviews_held``: active plans with a ``ReviewMeeting`` in the year;
+``reviews_held``: active plans with a ``ReviewMeeting`` in the period;
 ``d = LastReview - ReviewMeeting`` (``LastReview`` = decision notified); on time when
 ``0 <= d <= 28``. A review with no decision notified (yet) is not on time; neither is one
 whose decision is dated before its meeting (an impossible order).
@@ -39,18 +39,35 @@ class ReviewsOverdue(Result):
     reviews_overdue: int
 
 
+def population(plans: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
+    """Review meetings from ``start`` to ``end`` known on ``as_of``, flagged ``within``;
+    ages are taken on the meeting date (``age_on``)."""
+    known = active_plans_known_on(plans, as_of)
+    d = (pl.col("last_review") - pl.col("review_meeting")).dt.total_days()
+    return known.filter(pl.col("review_meeting").is_between(start, end)).with_columns(
+        d.is_between(0, WITHIN_4_WEEKS).fill_null(False).alias("within"),
+        pl.col("review_meeting").alias("age_on"),
+    )
+
+
+def summarise(pop: pl.DataFrame) -> AnnualReviews:
+    within = int(pop["within"].sum())
+    return AnnualReviews(
+        reviews_held=pop.height,
+        reviews_within_4_weeks=within,
+        pc_reviews_within_4_weeks=percent(within, pop.height),
+    )
+
+
+def annual_reviews_between(plans: pl.DataFrame, start: date, end: date,
+                           as_of: date | None = None) -> AnnualReviews:
+    return summarise(population(plans, start, end, as_of or end))
+
+
 def annual_reviews(plans: pl.DataFrame, year: int, as_of: date | None = None) -> AnnualReviews:
     """§1.5 for review meetings in calendar year ``year`` as known on ``as_of``."""
     start, end = year_bounds(year)
-    known = active_plans_known_on(plans, as_of or end)
-    held = known.filter(pl.col("review_meeting").is_between(start, end))
-    d = (pl.col("last_review") - pl.col("review_meeting")).dt.total_days()
-    within = held.filter(d.is_between(0, WITHIN_4_WEEKS)).height
-    return AnnualReviews(
-        reviews_held=held.height,
-        reviews_within_4_weeks=within,
-        pc_reviews_within_4_weeks=percent(within, held.height),
-    )
+    return annual_reviews_between(plans, start, end, as_of or end)
 
 
 def twelve_months_before(day: date) -> date:
@@ -60,13 +77,21 @@ def twelve_months_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def reviews_overdue(plans: pl.DataFrame, as_of: date) -> ReviewsOverdue:
-    """Active plans on ``as_of`` whose annual review is overdue."""
-    active = active_on(plans, as_of)
-    cutoff = twelve_months_before(as_of)
-    overdue = active.filter(
+def overdue_population(plans: pl.DataFrame, on: date) -> pl.DataFrame:
+    """Plans active on ``on``, flagged ``overdue``; ages are taken on ``on``."""
+    cutoff = twelve_months_before(on)
+    return active_on(plans, on).with_columns(
         pl.when(pl.col("review_meeting").is_not_null())
         .then(pl.col("review_meeting") < cutoff)
-        .otherwise(pl.col("start_date") < cutoff)
+        .otherwise(pl.col("start_date") < cutoff).fill_null(False).alias("overdue"),
+        pl.lit(on).alias("age_on"),
     )
-    return ReviewsOverdue(ehcplans=active.height, reviews_overdue=overdue.height)
+
+
+def summarise_overdue(pop: pl.DataFrame) -> ReviewsOverdue:
+    return ReviewsOverdue(ehcplans=pop.height, reviews_overdue=int(pop["overdue"].sum()))
+
+
+def reviews_overdue(plans: pl.DataFrame, as_of: date) -> ReviewsOverdue:
+    """Active plans on ``as_of`` whose annual review is overdue."""
+    return summarise_overdue(overdue_population(plans, as_of))

@@ -1,30 +1,29 @@
-"""§1.1 timeliness by period and by breakdown, for one LA or a footprint of several.
+"""Breakdowns: any measure's population split by one dimension, for one LA or a footprint.
 
-Every function returns a polars frame: key columns first, then the catalogue's output
-names (counts ``Int64``, percentages and average weeks ``Decimal`` 1 dp, null for a zero
-denominator). Groups with no plans issued do not appear (except months/quarters, which
-are always listed, with zero counts).
+Every population a measure function builds (``population`` in each measure module) has
+the frame's child-level columns and ``age_on``, the date a child's age is taken on (the
+request's ``ReceivedDate`` for requests, the reference date for active plans). A
+breakdown groups that population by one of ``DIMENSIONS`` and summarises each group with
+the measure's own ``summarise``, so a group's figure is computed exactly as the whole.
 
-Breakdown keys (``DIMENSIONS``):
+Dimensions:
 - ``sex``: Male / Female / Unknown;
-- ``age_group``: age in whole years on ``ReceivedDate``, from the month of birth
-  (taken as the 1st): under 5, 5 to 10, 11 to 15, 16 to 19, 20 to 25, Unknown;
+- ``age_group``: age in whole years on ``age_on``, from the month of birth (taken as the
+  1st): under 5, 5 to 10, 11 to 15, 16 to 19, 20 to 25, Unknown;
 - ``ethnicity_group``: CBDS code to major group (White, Mixed, Asian or Asian British,
   Black or Black British, Any other ethnic group, Unclassified); Chinese counts as Asian,
   as in DfE's current tables; refused / not obtained / missing are Unclassified;
 - ``primary_need``, ``request_source``, ``locality``, ``la``: the field's own value, null
-  shown as ``Unknown``.
+  shown as ``Unknown`` (``request_source`` exists for requests only).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
 
 import polars as pl
 
-from sendassure.kpis.results import results_frame, year_bounds
-from sendassure.kpis.timeliness import Timeliness, plans_issued, summarise_frame
+from sendassure.kpis.results import Result
 
 UNKNOWN = "Unknown"
 AGE_GROUPS = (
@@ -80,13 +79,19 @@ def _value(column: str) -> Callable[[], pl.Expr]:
 
 DIMENSIONS: dict[str, Callable[[], pl.Expr]] = {
     "sex": lambda: pl.col("sex").replace_strict(SEX_NAMES, default=UNKNOWN),
-    "age_group": lambda: age_group(age_at(pl.col("birth_month"), pl.col("received_date"))),
+    "age_group": lambda: age_group(age_at(pl.col("birth_month"), pl.col("age_on"))),
     "ethnicity_group": lambda: ethnicity_group(pl.col("ethnicity")),
     "primary_need": _value("primary_need"),
     "request_source": _value("request_source"),
     "locality": _value("locality"),
     "la": _value("la"),
 }
+DIMENSION_LABELS = {
+    "sex": "Sex", "age_group": "Age", "ethnicity_group": "Ethnic group",
+    "primary_need": "Primary need", "request_source": "Who made the request",
+    "locality": "Locality (postcode district)", "la": "Local authority",
+}
+REQUEST_ONLY = ("request_source",)
 
 
 def footprint(frame: pl.DataFrame, las: Sequence[str] | None) -> pl.DataFrame:
@@ -94,108 +99,25 @@ def footprint(frame: pl.DataFrame, las: Sequence[str] | None) -> pl.DataFrame:
     return frame if las is None else frame.filter(pl.col("la").is_in(list(las)))
 
 
-def _grouped(population: pl.DataFrame, key: str) -> pl.DataFrame:
-    groups = sorted(population[key].unique().to_list())
-    results = [summarise_frame(population.filter(pl.col(key) == g)) for g in groups]
-    return results_frame([{key: g} for g in groups], results, {key: pl.String()}, Timeliness)
-
-
-def timeliness_by(
-    requests: pl.DataFrame,
-    dimension: str,
-    year: int,
-    as_of: date | None = None,
-    las: Sequence[str] | None = None,
-) -> pl.DataFrame:
-    """§1.1 for calendar ``year`` by one of ``DIMENSIONS`` (column named after it)."""
+def group_of(dimension: str) -> pl.Expr:
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {dimension!r}; one of {sorted(DIMENSIONS)}")
-    start, end = year_bounds(year)
-    population = plans_issued(footprint(requests, las), start, end, as_of or end)
-    return _grouped(population.with_columns(DIMENSIONS[dimension]().alias(dimension)), dimension)
+    return DIMENSIONS[dimension]()
 
 
-def timeliness_footprint(
-    requests: pl.DataFrame, las: Sequence[str], year: int, as_of: date | None = None
-) -> pl.DataFrame:
-    """One row per LA of the footprint, then a row ``la = "footprint"`` over all of them."""
-    per_la = timeliness_by(requests, "la", year, as_of, las)
-    start, end = year_bounds(year)
-    whole = summarise_frame(plans_issued(footprint(requests, las), start, end, as_of or end))
-    total = results_frame([{"la": "footprint"}], [whole], {"la": pl.String()}, Timeliness)
-    return pl.concat([per_la, total])
+def with_group(population: pl.DataFrame, dimension: str) -> pl.DataFrame:
+    """The population with its group in column ``group``."""
+    return population.with_columns(group_of(dimension).alias("group"))
 
 
-def month_start(day: date) -> date:
-    return day.replace(day=1)
+def grouped(population: pl.DataFrame, dimension: str,
+            summarise: Callable[[pl.DataFrame], Result]) -> dict[str, Result]:
+    """Each group present in ``population`` (sorted) and its summary."""
+    frame = with_group(population, dimension)
+    parts = {key[0]: part for key, part in frame.partition_by("group", as_dict=True).items()}
+    return {group: summarise(parts[group]) for group in sorted(parts)}
 
 
-def add_months(day: date, months: int) -> date:
-    """The first of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_end(day: date) -> date:
-    return add_months(day, 1) - timedelta(days=1)
-
-
-def _periods(
-    requests: pl.DataFrame,
-    windows: list[tuple[date, date]],
-    as_of: date | None,
-    las: Sequence[str] | None,
-) -> pl.DataFrame:
-    scoped = footprint(requests, las)
-    results = [
-        summarise_frame(plans_issued(scoped, start, end, as_of or end)) for start, end in windows
-    ]
-    keys = [{"period_start": s, "period_end": e} for s, e in windows]
-    schema = {"period_start": pl.Date(), "period_end": pl.Date()}
-    return results_frame(keys, results, schema, Timeliness)
-
-
-def timeliness_by_month(
-    requests: pl.DataFrame,
-    first_month: date,
-    last_month: date,
-    as_of: date | None = None,
-    las: Sequence[str] | None = None,
-) -> pl.DataFrame:
-    """§1.1 by month of issue, each month as known at its end (or on ``as_of``)."""
-    windows = []
-    month = month_start(first_month)
-    while month <= last_month:
-        windows.append((month, month_end(month)))
-        month = add_months(month, 1)
-    return _periods(requests, windows, as_of, las)
-
-
-def timeliness_by_quarter(
-    requests: pl.DataFrame, year: int, as_of: date | None = None, las: Sequence[str] | None = None
-) -> pl.DataFrame:
-    """§1.1 by calendar quarter of issue (Jan-Mar, Apr-Jun, Jul-Sep, Oct-Dec)."""
-    windows = [(date(year, m, 1), month_end(date(year, m + 2, 1))) for m in (1, 4, 7, 10)]
-    frame = _periods(requests, windows, as_of, las)
-    labels = [f"{year} Q{q}" for q in range(1, 5)]
-    return frame.insert_column(0, pl.Series("quarter", labels, dtype=pl.String()))
-
-
-def timeliness_rolling(
-    requests: pl.DataFrame,
-    months: int,
-    first_month: date,
-    last_month: date,
-    as_of: date | None = None,
-    las: Sequence[str] | None = None,
-) -> pl.DataFrame:
-    """§1.1 over rolling windows of ``months`` months (3 or 12), one row per window,
-    ending in each month from ``first_month`` to ``last_month``."""
-    if months < 1:
-        raise ValueError("months must be at least 1")
-    windows = []
-    month = month_start(first_month)
-    while month <= last_month:
-        windows.append((add_months(month, 1 - months), month_end(month)))
-        month = add_months(month, 1)
-    return _periods(requests, windows, as_of, las)
+def in_group(population: pl.DataFrame, dimension: str, group: str) -> pl.DataFrame:
+    """The rows of one group (``dimension=group``)."""
+    return with_group(population, dimension).filter(pl.col("group") == group).drop("group")

@@ -39,15 +39,23 @@ def active_on(plans: pl.DataFrame, as_of: date) -> pl.DataFrame:
     )
 
 
-def caseload(plans: pl.DataFrame, as_of: date) -> Caseload:
-    active = active_on(plans, as_of)
-    kind = active["establishment_type"]
+def population(plans: pl.DataFrame, on: date) -> pl.DataFrame:
+    """Plans active on ``on``; ages are taken on ``on`` (``age_on``)."""
+    return active_on(plans, on).with_columns(pl.lit(on).alias("age_on"))
+
+
+def summarise(pop: pl.DataFrame) -> Caseload:
+    kind = pop["establishment_type"]
     mainstream = int((kind == "mainstream").sum())
     special = int((kind == "special").sum())
     return Caseload(
-        ehcplans=active.height,
+        ehcplans=pop.height,
         mainstream_total=mainstream,
-        mainstream_total_pc=percent(mainstream, active.height),
+        mainstream_total_pc=percent(mainstream, pop.height),
         special_total=special,
-        special_total_pc=percent(special, active.height),
+        special_total_pc=percent(special, pop.height),
     )
+
+
+def caseload(plans: pl.DataFrame, as_of: date) -> Caseload:
+    return summarise(population(plans, as_of))

@@ -65,9 +65,13 @@ def open_cases(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
     )
 
 
-def open_assessments(requests: pl.DataFrame, as_of: date) -> OpenAssessments:
-    """§1.4 counts on ``as_of``."""
-    age = open_cases(requests, as_of)["age_days"]
+def population(requests: pl.DataFrame, on: date) -> pl.DataFrame:
+    """Cases open on ``on``; a child's age is taken on the request's ``ReceivedDate``."""
+    return open_cases(requests, on).with_columns(pl.col("received_date").alias("age_on"))
+
+
+def summarise(pop: pl.DataFrame) -> OpenAssessments:
+    age = pop["age_days"]
     return OpenAssessments(
         open_total=age.len(),
         open_over_20_weeks=int((age > OVER_20_WEEKS).sum()),
@@ -75,6 +79,11 @@ def open_assessments(requests: pl.DataFrame, as_of: date) -> OpenAssessments:
         open_over_52_weeks=int((age > OVER_52_WEEKS).sum()),
         due_to_breach_4_weeks=int(age.is_between(BREACH_WITHIN_4_WEEKS + 1, OVER_20_WEEKS).sum()),
     )
+
+
+def open_assessments(requests: pl.DataFrame, as_of: date) -> OpenAssessments:
+    """§1.4 counts on ``as_of``."""
+    return summarise(population(requests, as_of))
 
 
 def backlog_bands(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:

@@ -51,7 +51,7 @@ def _counts(days: Sequence[int]) -> tuple[int, int, int, int, Decimal | None]:
     return len(days), within, middle, over, mean_weeks(days)
 
 
-def summarise(days: Sequence[int], week20: Sequence[bool]) -> Timeliness:
+def summarise_days(days: Sequence[int], week20: Sequence[bool]) -> Timeliness:
     """The §1.1 measures of a population given each case's ``d`` and ``Week20``."""
     den, within, middle, over, avg = _counts(list(days))
     den_x, within_x, middle_x, over_x, avg_x = _counts(
@@ -77,9 +77,9 @@ def summarise(days: Sequence[int], week20: Sequence[bool]) -> Timeliness:
     )
 
 
-def plans_issued(requests: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
+def population(requests: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
     """The §1.1 population for plans issued from ``start`` to ``end`` inclusive, known on
-    ``as_of``, with ``d`` (days from request to issue) added."""
+    ``as_of``, with ``d`` (days from request to issue) and ``age_on`` (``ReceivedDate``)."""
     known = requests_known_on(requests, as_of)
     issued = pl.col("assessment_outcome_date")
     return known.filter(
@@ -94,18 +94,19 @@ def plans_issued(requests: pl.DataFrame, start: date, end: date, as_of: date) ->
     ).with_columns(
         (issued - pl.col("received_date")).dt.total_days().alias("d"),
         pl.col("week20").fill_null(False),
+        pl.col("received_date").alias("age_on"),
     )
 
 
-def summarise_frame(population: pl.DataFrame) -> Timeliness:
-    return summarise(population["d"].to_list(), population["week20"].to_list())
+def summarise(pop: pl.DataFrame) -> Timeliness:
+    return summarise_days(pop["d"].to_list(), pop["week20"].to_list())
 
 
 def timeliness_between(
     requests: pl.DataFrame, start: date, end: date, as_of: date | None = None
 ) -> Timeliness:
     """§1.1 for plans issued from ``start`` to ``end``; ``as_of`` defaults to ``end``."""
-    return summarise_frame(plans_issued(requests, start, end, as_of or end))
+    return summarise(population(requests, start, end, as_of or end))
 
 
 def timeliness(requests: pl.DataFrame, year: int, as_of: date | None = None) -> Timeliness:

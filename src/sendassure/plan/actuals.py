@@ -1,120 +1,108 @@
-"""The actual value of a plan measure, taken live from the KPI engine.
+"""A plan measure's figures, all from the figures service: "now", its baseline, its trend.
 
-A ``MeasureLink`` names a catalogue KPI (``section`` + ``kpi``, the DfE output name) and
-optionally a ``breakdown`` ``dimension=value`` (timeliness only, dimensions of
-``sendassure.kpis.breakdowns.DIMENSIONS``). The computation is pure: it reads the link's
-fields and the case frames (``sendassure.casework.measures.case_frames(areas)``, built by
-the caller for the plan's area) and nothing else.
+A ``MeasureLink`` names a registered measure (``kpi``, its DfE name; ``section``, its
+family), optionally one group of a breakdown (``dimension=value``), the kind of period
+its "now" is for (``period_kind``), and its baseline as a value typed into the plan for
+a stated period (``baseline_value`` for ``baseline_period``).
 
-- ``actual(link, frames, on)``: the value for the calendar year of ``on`` as known on
-  ``on`` (point-in-time sections, open_assessments and caseload, as at ``on``).
-- ``series(link, frames, months, on)``: monthly values for the ``months`` calendar months
-  ending with the month of ``on``, each month as known at its end (or on ``on`` if
-  earlier): timeliness by month of issue (no breakdown), open_assessments and caseload
-  at each month end. Other measures (decisions, not_to_issue, annual_reviews,
-  phase_transfers, or any breakdown) are yearly: one point per calendar year touched
-  by those months, each as known at the year's end (or on ``on``).
+- "now" on a date: for a flow measure, the latest complete period of the link's kind
+  (rolling 12 months by default; a calendar year for a breakdown, as aggregate audiences
+  see breakdowns only for complete years); for a stock measure, the date itself.
+- the baseline: the figure for ``baseline_period``, beside the typed value; a typed
+  value that differs from the records' figure for that period is flagged.
+- the trend: the 24 months (flows) or month ends (stocks) to the date, and the 8
+  quarters (3-month increments).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-import polars as pl
+from sendassure.figures.registry import FAMILIES, FLOW, MEASURES
+from sendassure.figures.service import Figure, FigureSet
+from sendassure.kpis import periods as P
 
-from sendassure.casework.measures import SECTIONS, section_values
-from sendassure.kpis.breakdowns import DIMENSIONS, add_months, month_end, timeliness_by
-from sendassure.kpis.timeliness import timeliness_between
+TREND_MONTHS = 24
+QUARTERS = 8
 
-Value = Decimal | int | None
 
-#: The KPI catalogue the plan may link to: section -> output names, taken from the KPI
-#: engine's result dataclasses (kpis.md sections 1.1 to 1.7).
-CATALOGUE: dict[str, tuple[str, ...]] = {
-    section: tuple(f.name for f in dataclasses.fields(result))
-    for section, (result, _) in SECTIONS.items()
-}
-POINT_IN_TIME = ("open_assessments", "caseload")
-BREAKDOWN_SECTIONS = ("timeliness",)
+def catalogue() -> dict[str, tuple[str, ...]]:
+    """The measures a plan may link to: family (section) -> measure names."""
+    return {name: tuple(m.name for m in f.measures) for name, f in FAMILIES.items()}
 
 
 def section_of(kpi: str) -> str | None:
-    """The section holding ``kpi`` (names are unique across sections)."""
-    return next((s for s, names in CATALOGUE.items() if kpi in names), None)
+    found = MEASURES.get(kpi)
+    return found.family if found else None
 
 
-def parse_breakdown(text: str) -> tuple[str, str] | None:
-    """``"primary_need=ASD"`` -> ("primary_need", "ASD"); None if not of that form."""
+def parse_breakdown(text: str, section: str) -> tuple[str, str] | None:
+    """``"primary_need=ASD"`` -> ("primary_need", "ASD") when the family can be broken
+    down by that dimension; None otherwise."""
     dimension, sep, value = (text or "").partition("=")
-    if not sep or dimension.strip() not in DIMENSIONS or not value.strip():
+    family = FAMILIES.get(section)
+    if not sep or family is None or dimension.strip() not in family.breakdowns:
         return None
-    return dimension.strip(), value.strip()
+    return (dimension.strip(), value.strip()) if value.strip() else None
 
 
-def _is_count(section: str, kpi: str) -> bool:
-    result = SECTIONS[section][0]
-    return next(f for f in dataclasses.fields(result) if f.name == kpi).type in (int, "int")
+def is_flow(link) -> bool:
+    return FAMILIES[link.section].kind == FLOW
 
 
-def value_for(section: str, kpi: str, breakdown: str, frames, year: int, as_of: date) -> Value:
-    """One KPI for calendar ``year`` as known on ``as_of``."""
-    if section not in CATALOGUE or kpi not in CATALOGUE[section]:
-        raise ValueError(f"{section}.{kpi} is not in the KPI catalogue")
-    if breakdown:
-        parsed = parse_breakdown(breakdown)
-        if parsed is None or section not in BREAKDOWN_SECTIONS:
-            raise ValueError(f"breakdown {breakdown!r} is not supported for {section}")
-        dimension, wanted = parsed
-        table = timeliness_by(frames.requests, dimension, year, as_of)
-        row = table.filter(pl.col(dimension) == wanted)
-        if row.height == 0:  # nobody in that group: counts are 0, rates have no value
-            return 0 if _is_count(section, kpi) else None
-        return row[kpi][0]
-    return section_values(frames, section, year, as_of)[kpi]
+def kind_of(link) -> str:
+    """The kind of period the link's "now" is for."""
+    if not is_flow(link):
+        return P.POINT_IN_TIME
+    if link.period_kind:
+        return link.period_kind
+    return P.CALENDAR_YEAR if link.breakdown else P.ROLLING_12
 
 
-def actual(link, frames, on: date) -> Value:
-    """The link's KPI for the calendar year of ``on`` as known on ``on``."""
-    return value_for(link.section, link.kpi, link.breakdown or "", frames, on.year, on)
+def now_period(link, on: date) -> P.Period:
+    kind = kind_of(link)
+    return P.point(on) if kind == P.POINT_IN_TIME else P.latest_complete(kind, on)
 
 
-@dataclass(frozen=True)
-class SeriesPoint:
-    start: date
-    end: date
-    value: Value
+def now(link, figures: FigureSet) -> Figure:
+    """The link's figure for its "now" period as the figure set knows it."""
+    known = figures.knowledge.known or figures.as_of
+    return figures.figure(link.kpi, now_period(link, known), link.breakdown or "")
 
 
-def monthly(link) -> bool:
-    """Whether ``series`` gives monthly points for this link."""
-    if link.section in POINT_IN_TIME:
-        return True
-    return link.section == "timeliness" and not link.breakdown
+def baseline(link, figures: FigureSet) -> Figure | None:
+    """The records' figure for the baseline's stated period (None without one)."""
+    if not link.baseline_period:
+        return None
+    period = P.parse(link.baseline_period)
+    if not is_flow(link) and not period.is_point:
+        period = P.point(period.end)
+    return figures.figure(link.kpi, period, link.breakdown or "")
 
 
-def series(link, frames, months: int, on: date) -> list[SeriesPoint]:
-    """Monthly (or yearly, see the module docstring) values up to ``on``, oldest first."""
-    first = add_months(on.replace(day=1), 1 - months)
-    if not monthly(link):
-        points = []
-        for year in range(first.year, on.year + 1):
-            end = min(date(year, 12, 31), on)
-            value = value_for(link.section, link.kpi, link.breakdown or "", frames, year, end)
-            points.append(SeriesPoint(date(year, 1, 1), date(year, 12, 31), value))
-        return points
-    points = []
-    month = first
-    while month <= on:
-        end = month_end(month)
-        known = min(end, on)
-        if link.section == "timeliness":
-            result = timeliness_between(frames.requests, month, end, known)
-        else:
-            result = SECTIONS[link.section][1](frames, month.year, known)
-        points.append(SeriesPoint(month, end, getattr(result, link.kpi)))
-        month = add_months(month, 1)
-    return points
+def baseline_check(link, computed: Figure | None) -> str:
+    """A sentence when the typed baseline disagrees with the records' figure, else ""."""
+    if link.baseline_value is None or computed is None or computed.value is None:
+        return ""
+    if Decimal(computed.value) == Decimal(link.baseline_value):
+        return ""
+    return (f"The baseline typed into the plan ({link.baseline_value}) differs from the "
+            f"records' figure for {computed.period.label} ({computed.display}).")
 
+
+def trend_periods(link, on: date, months: int = TREND_MONTHS) -> list[P.Period]:
+    """The months (flows) or month ends (stocks) up to ``on``, oldest first."""
+    first = P.add_months(on.replace(day=1), 1 - months)
+    kind = P.MONTH if is_flow(link) else P.POINT_IN_TIME
+    return P.between(kind, first, on)
+
+
+def quarter_periods(link, on: date, count: int = QUARTERS) -> list[P.Period]:
+    """The quarters (3-month increments) up to ``on``: for a stock, each quarter's end."""
+    last = P.containing(P.QUARTER, on)
+    first = P.add_months(last.start, -3 * (count - 1))
+    quarters = P.between(P.QUARTER, first, on)
+    if is_flow(link):
+        return quarters
+    return [P.point(min(q.end, on)) for q in quarters]

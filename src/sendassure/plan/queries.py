@@ -55,6 +55,12 @@ def next_review(plan: Plan, today: date) -> date | None:
     return plan.reviews.filter(date__gte=today).values_list("date", flat=True).first()
 
 
+def default_review(plan: Plan, today: date) -> date | None:
+    """The review a pack or rating is for when none is chosen: the next one (a real
+    deadline, so from the calendar), else the latest one the plan has."""
+    return next_review(plan, today) or plan.reviews.values_list("date", flat=True).last()
+
+
 def open_requests(plan: Plan) -> QuerySet[EvidenceRequest]:
     return plan.evidence_requests.exclude(
         status__in=[RequestStatus.ANSWERED, RequestStatus.CLOSED]

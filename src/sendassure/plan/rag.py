@@ -3,17 +3,19 @@
 The rules (also in ``docs/rag-rules.md``). "On the review date" means: a milestone is
 outstanding if it has no completed date, or was completed after the review date; it is
 overdue by ``review date - due date`` days (due on the review date = not overdue). A
-measure's actual is the KPI engine's value for the calendar year of the review date as
-known on it; its "latest milestone target" is the target of its latest milestone (or
-its final target) due on or before the review date; "short" is ``target - actual`` for
-higher-is-better and ``actual - target`` for lower-is-better; the red margin is 10% of
-that target, and at least 1.
+measure's actual is its "now" figure (``plan.actuals.now``) as known on the review date
+(or on the data's end, if that is earlier), from the figures service; its "latest
+milestone target" is the target of its latest milestone (or its final target) due on or
+before the review date; "short" is ``target - actual`` for higher-is-better and
+``actual - target`` for lower-is-better; the red margin is 10% of that target, and at
+least 1.
 
 Red when any of:
   R1 a milestone is overdue by more than 30 days;
   R2 a linked measure is worse than its baseline;
   R3 a linked measure shows special-cause concern at its latest point (XmR chart of its
-     monthly series, NHS Making Data Count rules, ``sendassure.kpis.spc``);
+     monthly series, complete months only, NHS Making Data Count rules,
+     ``sendassure.kpis.spc``);
   R4 a linked measure is short of its latest milestone target by more than the margin;
   R5 the action's status is "off track".
 Amber when none of those, and any of:
@@ -70,6 +72,11 @@ class MeasureFact:
     baseline: Decimal | int | None = None
     targets: tuple[tuple[date, Decimal | int], ...] = ()  # milestone targets and final target
     special_cause_concern: bool = False
+    actual_text: str = ""  # the actual as the audience sees it (may be "c"); "" = as is
+
+    @property
+    def shown(self) -> str:
+        return self.actual_text or f"{self.actual}"
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,8 @@ def _measure_findings(measure: MeasureFact, review_date: date) -> list[tuple[str
     found = []
     if measure.baseline is not None and _worse(actual, Decimal(measure.baseline),
                                                measure.direction):
-        found.append((RED, f"{name}: {actual} is worse than its baseline {measure.baseline}"))
+        found.append((RED, f"{name}: {measure.shown} is worse than its baseline "
+                           f"{measure.baseline}"))
     if measure.special_cause_concern:
         found.append((RED, f"{name}: special-cause concern at the latest point"))
     target = current_target(measure, review_date)
@@ -127,12 +135,14 @@ def _measure_findings(measure: MeasureFact, review_date: date) -> list[tuple[str
         due, value = target
         short = value - actual if measure.direction == "up" else actual - value
         margin = max(abs(value) * RED_MARGIN, MIN_MARGIN)
+        exact = not measure.actual_text or measure.actual_text.replace(",", "") == f"{actual}"
+        gap = f"{short}" if exact else "some way"
         if short > margin:
-            found.append((RED, f"{name}: {actual} is {short} short of the target {value} due "
-                               f"{due} (more than {margin.normalize():f})"))
+            found.append((RED, f"{name}: {measure.shown} is {gap} short of the target {value} "
+                               f"due {due} (more than {margin.normalize():f})"))
         elif short > 0:
-            found.append((AMBER, f"{name}: {actual} is {short} short of the target {value} "
-                                 f"due {due}"))
+            found.append((AMBER, f"{name}: {measure.shown} is {gap} short of the target "
+                                 f"{value} due {due}"))
     return found
 
 
@@ -177,12 +187,13 @@ def check_rating(rating: str, suggestion: Suggestion, rationale: str) -> list[st
     return []
 
 
-# --- building the facts from the database ----------------------------------------------
-
-SPC_MONTHS = 24
+# --- building the facts from the figures service ----------------------------------------
 
 
-def measure_fact(link, frames, review_date: date, months: int = SPC_MONTHS) -> MeasureFact:
+def measure_fact(link, figures, review_date: date, shown=None) -> MeasureFact:
+    """A linked measure's facts at a review: its "now" figure and monthly trend from the
+    exact figure set ``figures`` (known on the review date); ``shown``, the audience's
+    own figure set, gives the text its reasons quote (a controlled figure stays ``c``)."""
     from sendassure.kpis.spc import CONCERN, xmr
 
     from . import actuals
@@ -190,40 +201,52 @@ def measure_fact(link, frames, review_date: date, months: int = SPC_MONTHS) -> M
     targets = [(m.due_date, m.target_value) for m in link.milestones.all()]
     if link.target_value is not None and link.target_date is not None:
         targets.append((link.target_date, link.target_value))
-    concern = False
-    if actuals.monthly(link):
-        values = [p.value for p in actuals.series(link, frames, months, review_date)]
-        values = [float(v) for v in values if v is not None]
-        chart = xmr(values, improvement=link.direction)
-        concern = bool(chart.points) and chart.points[-1].variation == CONCERN
+    trend = [f for f in (figures.figure(link.kpi, p, link.breakdown or "")
+                         for p in actuals.trend_periods(link, review_date))
+             if f.status == "final" and f.value is not None]
+    chart = xmr([float(f.value) for f in trend], improvement=link.direction)
+    concern = bool(chart.points) and chart.points[-1].variation == CONCERN
+    now = actuals.now(link, figures)
+    text = actuals.now(link, shown).text if shown is not None else ""
     name = link.kpi + (f" ({link.breakdown})" if link.breakdown else "")
     return MeasureFact(
-        name=name, direction=link.direction,
-        actual=actuals.actual(link, frames, review_date), baseline=link.baseline_value,
-        targets=tuple(targets), special_cause_concern=concern,
+        name=name, direction=link.direction, actual=now.value, baseline=link.baseline_value,
+        targets=tuple(targets), special_cause_concern=concern, actual_text=text,
     )
 
 
-def facts_for_action(action, frames, review_date: date) -> RagFacts:
-    """Facts of an action: status, milestones, and its linked measures computed live from
-    ``frames`` (``case_frames([plan.la])``)."""
+def facts_for_action(action, figures, review_date: date, shown=None) -> RagFacts:
+    """Facts of an action: status, milestones, and its linked measures from ``figures``
+    (``figures_for([plan.la], review_date)``)."""
     return RagFacts(
         subject=f"action {action.reference}", status=action.status,
         start_date=action.start_date,
         milestones=tuple(MilestoneFact(m.title, m.due_date, m.completed_date)
                          for m in action.milestones.all()),
-        measures=tuple(measure_fact(link, frames, review_date) for link in action.measures.all()),
+        measures=tuple(measure_fact(link, figures, review_date, shown)
+                       for link in action.measures.all()),
     )
 
 
-def facts_for_area(area, frames, review_date: date) -> RagFacts:
+def facts_for_area(area, figures, review_date: date, shown=None) -> RagFacts:
     """Facts of an area: its own measures, and each action's suggestion."""
     parts = tuple(
-        (f"action {a.reference}", suggest(facts_for_action(a, frames, review_date), review_date))
+        (f"action {a.reference}",
+         suggest(facts_for_action(a, figures, review_date, shown), review_date))
         for a in area.actions.all()
     )
     return RagFacts(
         subject=f"area {area.number}",
-        measures=tuple(measure_fact(link, frames, review_date) for link in area.measures.all()),
+        measures=tuple(measure_fact(link, figures, review_date, shown)
+                       for link in area.measures.all()),
         parts=parts,
     )
+
+
+def review_figures(plan, review_date: date, controlled: bool = False):
+    """The figure set a review uses: the plan's area as known on the review date (or on
+    the data's end, if the data stops before it)."""
+    from sendassure.figures.service import figures_for
+
+    return figures_for([plan.la], review_date, controlled=controlled,
+                       review_dates=plan.reviews.values_list("date", flat=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,27 +40,61 @@ def write_pdf(pack: ReviewPack, path: Path | BinaryIO) -> None:
 
 
 def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
+    """The pack as a workbook whose cells are typed: numbers as numbers (percentages and
+    means to one place), dates as dates, symbols (c, x, z) and words as text."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(_target(path), {"in_memory": True})
     bold = book.add_format({"bold": True})
+    formats = {"count": book.add_format({"num_format": "#,##0"}),
+               "percent": book.add_format({"num_format": "0.0"}),
+               "weeks": book.add_format({"num_format": "0.0"}),
+               "date": book.add_format({"num_format": "d mmm yyyy"})}
 
-    def sheet(name, headers, rows):
+    def cell(ws, r, c, value, kind=None):
+        if value is None or value == "":
+            ws.write_blank(r, c, None)
+        elif isinstance(value, date):
+            ws.write_datetime(r, c, datetime.combine(value, datetime.min.time()),
+                              formats["date"])
+        elif isinstance(value, bool):
+            ws.write_string(r, c, "yes" if value else "no")
+        elif isinstance(value, int | float | Decimal):
+            ws.write_number(r, c, float(value), formats.get(kind or "count"))
+        else:
+            ws.write_string(r, c, str(value))
+
+    def sheet(name, headers, rows, kinds=()):
         ws = book.add_worksheet(name)
         for c, h in enumerate(headers):
-            ws.write(0, c, h, bold)
+            ws.write_string(0, c, h, bold)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
-                ws.write(r, c, "" if value is None else str(value))
+                cell(ws, r, c, value, kinds[c] if c < len(kinds) else None)
         ws.freeze_panes(1, 0)
         ws.set_column(0, len(headers) - 1, 24)
 
+    sheet("About", ["item", "value"], [
+        ("plan", pack.plan.title), ("review", pack.review_label), ("review date", pack.review),
+        ("figures as known on", pack.as_of), ("data", pack.currency), ("built on", pack.built_on),
+        ("disclosure", "Counts from 1 to 4, and figures they could be worked out from, are c.")])
     sheet("At a glance", ["area", "title", "rating", "suggested", "open requests"],
           [(g["number"], g["title"], g["rating"], g["suggested"], g["open_requests"])
            for g in pack.glance])
-    sheet("Measures", ["area", "measure", "kpi", "baseline", "now", "target", "better when"],
-          [(s.area.number, m.label, m.kpi, m.baseline, m.now, m.target, m.direction)
-           for s in pack.areas for m in s.measures])
+    sheet("Measures", ["area", "measure", "kpi", "baseline (plan)", "baseline period",
+                       "baseline (records)", "now", "now (as shown)", "period", "status",
+                       "target", "better when"],
+          [(s.area.number, m.label, m.kpi, _number(m.baseline), m.baseline_period,
+            m.baseline_records, m.now_value, m.now, m.now_period, m.now_status,
+            _number(m.target), m.direction) for s in pack.areas for m in s.measures],
+          kinds=(None, None, None, "percent", None, None, "percent", None, None, None,
+                 "percent"))
+    sheet("Quarters", ["area", "measure", "quarter", "value", "numerator", "denominator",
+                       "status"],
+          [(s.area.number, m.label, q.label, _number(q.value), _number(q.numerator),
+            _number(q.denominator), q.status)
+           for s in pack.areas for m in s.measures for q in m.quarters],
+          kinds=(None, None, None, "percent"))
     sheet("Actions", ["area", "ref", "action", "status", "suggested RAG", "progress"],
           [(s.area.number, a["reference"], d["description"], a["status_label"], a["suggested"],
             a["progress"]) for s in pack.areas for a, d in zip(s.did, s.said, strict=True)])
@@ -71,6 +107,19 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("Positioning", ["area", "statement"],
           [(s.area.number, s.positioning) for s in pack.areas])
     book.close()
+
+
+def _number(text):
+    """A shown figure as a number where it is one ("1,204" -> 1204, "32.2%" -> 32.2);
+    symbols and words stay text."""
+    if text is None or isinstance(text, int | float | Decimal):
+        return text
+    bare = str(text).replace(",", "").removesuffix("%").removesuffix(" weeks").strip()
+    try:
+        number = Decimal(bare)
+    except ArithmeticError:
+        return text
+    return int(number) if number == number.to_integral_value() and "." not in bare else number
 
 
 def write(pack: ReviewPack, path: Path) -> None:

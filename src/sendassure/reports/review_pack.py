@@ -12,20 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendassure.casework.measures import CaseFrames, section_values
-from sendassure.kpis.breakdowns import add_months, month_end
-from sendassure.kpis.disclosure import RULES_BY_SECTION, disclose_result
-from sendassure.kpis.spc import xmr
-from sendassure.kpis.timeliness import timeliness_between
-from sendassure.plan import queries
-from sendassure.plan.actuals import POINT_IN_TIME
-from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan, RagRating, Status
-from sendassure.plan.rag import facts_for_action, facts_for_area, suggest
-from sendassure.web.charts import Figure, spc_figure
-from sendassure.web.presenters.dashboard.common import LABELS, frames_for
+from django.utils import timezone
 
-MONTHS = 24
+from sendassure.charts import Figure
+from sendassure.charts.trend import trend_figure
+from sendassure.figures.registry import measure as registered
+from sendassure.figures.service import FigureSet
+from sendassure.plan import actuals, queries
+from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan, RagRating, Status
+from sendassure.plan.rag import facts_for_action, facts_for_area, review_figures, suggest
+
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", None: "Not rated"}
+
+
+@dataclass
+class QuarterPoint:
+    label: str
+    value: str
+    numerator: str
+    denominator: str
+    status: str
 
 
 @dataclass
@@ -33,11 +39,19 @@ class MeasureSummary:
     label: str
     kpi: str
     direction: str
-    baseline: str
-    now: str
+    baseline: str  # as typed into the plan
+    baseline_period: str  # the period it is for ("" if not stated)
+    baseline_records: str  # the records' figure for that period ("" if not stated)
+    baseline_flag: str  # a sentence when the two differ
+    now: str  # as shown (with its unit, or a symbol)
+    now_value: object  # the number shown, or None (no value, or controlled away)
+    now_period: str  # e.g. "12 months to Oct 2024"
+    now_status: str  # final, partial or no_data
     target: str
     figure: Figure | None
+    quarters: list[QuarterPoint]
     sentence: str
+    unit: str = ""
 
 
 @dataclass
@@ -64,6 +78,8 @@ class ReviewPack:
     review_label: str
     built_on: date
     areas: list[AreaSection]
+    currency: str = ""  # "Data to 16 Jan 2025, from ..., imported ..."
+    as_of: date | None = None  # the figures are as known on this date
 
     @property
     def glance(self) -> list[dict]:
@@ -72,70 +88,49 @@ class ReviewPack:
                  "open_requests": len(a.requests)} for a in self.areas]
 
 
-def _shown(section: str, values: dict, kpi: str, aggregate: bool = True) -> str:
-    if not aggregate:
-        value = values.get(kpi)
-        return "z" if value is None else str(value)
-    return disclose_result(values, RULES_BY_SECTION[section]).get(kpi, "x")
-
-
-def _values(link: MeasureLink, frames: CaseFrames, start: date, end: date, known: date) -> dict:
-    if link.section == "timeliness":
-        return timeliness_between(frames.requests, start, end, known).as_dict()
-    return section_values(frames, link.section, end.year, known)
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def measure_summary(link: MeasureLink, frames: CaseFrames, review: date,
-                    aggregate: bool = True) -> MeasureSummary:
-    """A linked measure at a review: now, baseline, target and its monthly SPC chart;
-    disclosure-controlled unless ``aggregate`` is false (child-level roles on screen)."""
-    label = LABELS.get(link.kpi, link.kpi)
-    now_values = section_values(frames, link.section, review.year, review)
-    now = _shown(link.section, now_values, link.kpi, aggregate)
-    labels, points, hidden = [], [], 0
-    monthly = link.section in POINT_IN_TIME or (link.section == "timeliness"
-                                                 and not link.breakdown)
-    if monthly and not link.breakdown:
-        month = add_months(review.replace(day=1), 1 - MONTHS)
-        while month <= review:
-            end = month_end(month)
-            shown = _number(_shown(link.section, _values(
-                link, frames, month, end, min(end, review)), link.kpi, aggregate))
-            if shown is None:
-                hidden += 1
-            else:
-                labels.append(month.strftime("%b %Y"))
-                points.append(shown)
-            month = add_months(month, 1)
-    figure = None
-    if len(points) >= 2:
-        unit = "%" if link.kpi.startswith("pc_") or link.kpi.endswith("_pc") else ""
-        figure = spc_figure(
-            f"measure-{link.pk}", f"Figure: {label}, by month, to {review:%B %Y}", labels,
-            xmr(points, improvement=link.direction,
-                target=float(link.target_value) if link.target_value is not None else None),
-            label, unit,
-        )
-        if hidden:
-            figure.notes.append(f"{hidden} month(s) not shown: too few to publish safely.")
-    baseline = "" if link.baseline_value is None else str(link.baseline_value)
-    target = "" if link.target_value is None else str(link.target_value)
-    sentence = f"{label}: {now} on {review:%d %B %Y}"
+def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> MeasureSummary:
+    """A linked measure at a review, from ``figures`` (controlled for aggregate
+    audiences): now for its stated period, its baseline beside the records' figure for
+    the same period, the quarters (3-month increments) with counts, and its monthly SPC
+    chart (complete months only)."""
+    m = registered(link.kpi)
+    label = m.label + (f" ({link.breakdown})" if link.breakdown else "")
+    known = figures.knowledge.known or review
+    now = actuals.now(link, figures)
+    computed = actuals.baseline(link, figures)
+    counts = [(registered(n).label, n) for n in (m.numerator, m.denominator) if n]
+    quarters = []
+    for period in actuals.quarter_periods(link, known):
+        f = figures.figure(link.kpi, period, link.breakdown or "")
+        quarters.append(QuarterPoint(period.label, f.display, f.numerator_text,
+                                     f.denominator_text, f.status))
+    figure = trend_figure(
+        figures, link.kpi, actuals.trend_periods(link, known), id=f"measure-{link.pk}",
+        caption=f"Figure: {label}, by month, to {known:%B %Y}", y_title=label,
+        target=float(link.target_value) if link.target_value is not None else None,
+        counts=counts, breakdown=link.breakdown or "")
+    if len(figure.rows) < 2:
+        figure = None
+    baseline = "" if link.baseline_value is None else f"{link.baseline_value}"
+    target = "" if link.target_value is None else f"{link.target_value}"
+    sentence = f"{label}: {now.display} for {now.period.label}"
+    if now.partial:
+        sentence += " (partial)"
     if baseline:
         sentence += f" (baseline {baseline}" + (
+            f" for {computed.period.label}" if computed else
             f" in {link.baseline_date:%B %Y}" if link.baseline_date else "") + ")"
     if target:
         sentence += f"; target {target}" + (
             f" by {link.target_date:%B %Y}" if link.target_date else "")
-    return MeasureSummary(label, link.kpi, link.get_direction_display(), baseline, now, target,
-                          figure, sentence + ".")
+    return MeasureSummary(
+        label=label, kpi=link.kpi, direction=link.get_direction_display(),
+        baseline=baseline, baseline_period=computed.period.label if computed else "",
+        baseline_records=computed.display if computed else "",
+        baseline_flag=actuals.baseline_check(link, computed), now=now.display,
+        now_value=now.value, now_period=now.period.label, now_status=now.status,
+        target=target, figure=figure, quarters=quarters, sentence=sentence + ".",
+        unit=m.unit)
 
 
 def _rating_at(ratings: list[RagRating], review: date) -> RagRating | None:
@@ -166,7 +161,11 @@ def positioning_statement(section: AreaSection, review_label: str) -> str:
 
 
 def build_pack(plan: Plan, review: date, built_on: date | None = None) -> ReviewPack:
-    frames = frames_for([plan.la])
+    """The pack for the review on ``review``: figures as known on that date (or on the
+    data's end, if the data stops before it), disclosure-controlled throughout; the
+    rules' suggestions are worked out on the exact figures."""
+    shown = review_figures(plan, review, controlled=True)
+    exact = review_figures(plan, review)
     review_row = plan.reviews.filter(date=review).first()
     review_label = (review_row.label if review_row and review_row.label else
                     f"review of {review:%d %B %Y}")
@@ -177,7 +176,7 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     ):
         ratings = list(area.ratings.all())
         rating = _rating_at(ratings, review)
-        suggestion = suggest(facts_for_area(area, frames, review), review)
+        suggestion = suggest(facts_for_area(area, exact, review, shown), review)
         actions = list(area.actions.all())
         links = list(area.measures.all()) + [m for a in actions for m in a.measures.all()]
         evidence = {f.pk: f for f in area.evidence.all()}
@@ -210,11 +209,12 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
                    "due": a.due_date} for a in actions],
             did=[{"reference": a.reference, "status": a.status,
                   "status_label": a.get_status_display(), "progress": a.progress,
-                  "suggested": suggest(facts_for_action(a, frames, review), review).rating,
+                  "suggested": suggest(facts_for_action(a, exact, review, shown),
+                                       review).rating,
                   "done": [m for m in a.milestones.all()
                            if m.completed_date and m.completed_date <= review]}
                  for a in actions],
-            measures=[measure_summary(link, frames, review) for link in links],
+            measures=[measure_summary(link, shown, review) for link in links],
             evidence=[{"reference": f.reference or f"E{f.pk}", "title": f.title, "date": f.date}
                       for f in sorted(evidence.values(), key=lambda f: (f.reference, f.title))],
             next_steps=sorted(
@@ -230,6 +230,6 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
         )
         section.positioning = positioning_statement(section, review_label)
         areas.append(section)
-    return ReviewPack(plan, review, review_label, built_on or date.today(), areas)
-
-
+    # the day the pack was built is a record of when something happened: the clock's
+    return ReviewPack(plan, review, review_label, built_on or timezone.localdate(), areas,
+                      currency=shown.currency.describe(), as_of=shown.as_of)

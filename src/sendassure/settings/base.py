@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sendassure.ingest",
     "sendassure.casework",
     "sendassure.benchmarks",
+    "sendassure.figures",
     "sendassure.plan",
     "sendassure.web",
 ]
@@ -140,8 +141,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SERVICE_NAME = "SEND improvement assurance"
-# Precompute the dashboard's default pages in the import's transaction (fact tables).
-DASHBOARD_FACTS_ON_IMPORT = os.environ.get("DASHBOARD_FACTS_ON_IMPORT", "1") == "1"
+# Keep the figures of every area's default view in the fact table, refreshed in the
+# transaction of any change to the inputs (imports, establishments, benchmarks).
+FIGURES_FACTS = os.environ.get("FIGURES_FACTS", "1") == "1"
 SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200"))
 # Evidence library: content-addressed file store and the largest file accepted.
 EVIDENCE_ROOT = os.environ.get("SENDASSURE_EVIDENCE_DIR", str(VAR_DIR / "evidence"))

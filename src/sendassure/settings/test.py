@@ -4,5 +4,3 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_FAILURE_LIMIT = 3
-# Most tests import many small files: precompute dashboard facts only where a test asks.
-DASHBOARD_FACTS_ON_IMPORT = False

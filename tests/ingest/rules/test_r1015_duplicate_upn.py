@@ -2,7 +2,7 @@
 
 from sendassure.ingest.rules import all_rules
 from sendassure.ingest.rules.r1015_duplicate_upn import duplicate_upn
-from sendassure.ingest.values import upn_check_letter
+from sendassure.sen2.values import upn_check_letter
 
 
 def test_duplicate_upn_flags(build, check):

@@ -1,6 +1,6 @@
 """SEN2 code lists as Django choices (value, label), from ``ingest.values``."""
 
-from sendassure.ingest import values
+from sendassure.sen2 import values
 
 
 def choices(code_list) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from sendassure.ingest.records import (
     ReturnRejected,
     SenNeed,
 )
-from sendassure.ingest.values import is_la_code, parse_date
+from sendassure.sen2.values import is_la_code, parse_date
 
 # Element name -> (module name used by the rules, record class).
 MODULES: dict[str, tuple[str, type[Record]]] = {

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from sendassure.ingest.records import Record
 from sendassure.ingest.rules.registry import Context, Issue
-from sendassure.ingest.values import parse_date
+from sendassure.sen2.values import parse_date
 
 DATE_MESSAGE = "{field} {value} is not a date in the form YYYY-MM-DD"
 CODE_MESSAGE = "{field} {value} is not one of the codes {codes}"

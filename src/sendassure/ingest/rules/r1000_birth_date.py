@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import parse_date
+from sendassure.sen2.values import parse_date
 
 
 @rule(

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import is_upn_format
+from sendassure.sen2.values import is_upn_format
 
 
 @rule(

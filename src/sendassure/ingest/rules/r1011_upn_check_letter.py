@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import upn_check_letter
+from sendassure.sen2.values import upn_check_letter
 
 
 @rule(

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import age_on
+from sendassure.sen2.values import age_on
 
 # Compulsory school age, taken as age 5 to 15 on the ReferenceDate.
 SCHOOL_AGES = range(5, 16)

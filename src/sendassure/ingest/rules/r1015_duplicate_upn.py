@@ -16,7 +16,7 @@ import re
 from array import array
 
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import upn_check_letter
+from sendassure.sen2.values import upn_check_letter
 
 _UPN_SHAPE = re.compile(r"[A-Z][0-9]{11}[0-9A-Z]")
 _NUMBERED = re.compile(r"(.*?)([1-9][0-9]{0,9})([^0-9]*)", re.DOTALL)

@@ -1,5 +1,5 @@
-from sendassure.ingest.ethnicity import ETHNICITY_LABELS
 from sendassure.ingest.rules.registry import rule
+from sendassure.sen2.ethnicity import ETHNICITY_LABELS
 
 
 @rule(

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import postcode_district
+from sendassure.sen2.values import postcode_district
 
 
 @rule(

@@ -1,6 +1,6 @@
 from sendassure.ingest.rules.helpers import CODE_MESSAGE, not_in_code_list
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import YesNo
+from sendassure.sen2.values import YesNo
 
 FIELDS = ("RYA", "RequestMediation", "RequestTribunal")
 

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import is_ukprn, is_urn
+from sendassure.sen2.values import is_ukprn, is_urn
 
 CHECKS = {"URN": (is_urn, "1 to 6 digits"), "UKPRN": (is_ukprn, "8 digits")}
 

@@ -1,6 +1,6 @@
 from sendassure.ingest.rules.helpers import CODE_MESSAGE, not_in_code_list
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import PLAN_DETAIL_SETTINGS, Rank, SENSetting, YesNo
+from sendassure.sen2.values import PLAN_DETAIL_SETTINGS, Rank, SENSetting, YesNo
 
 CODE_LISTS = {
     "SENSetting": tuple(c for c in SENSetting.codes() if c in PLAN_DETAIL_SETTINGS),

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import is_la_code
+from sendassure.sen2.values import is_la_code
 
 
 @rule(

@@ -1,6 +1,6 @@
 from sendassure.ingest.rules.helpers import CODE_MESSAGE, not_in_code_list
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import PlanRes, PlanWBP, ReviewOutcome
+from sendassure.sen2.values import PlanRes, PlanWBP, ReviewOutcome
 
 # Res and WBP sit here in 2023 files (in PlacementDetail from 2024).
 CODE_LISTS = {

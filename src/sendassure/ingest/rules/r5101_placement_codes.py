@@ -1,6 +1,6 @@
 from sendassure.ingest.rules.helpers import CODE_MESSAGE, not_in_code_list
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import AttendancePattern, PlanRes, PlanWBP, Rank, SENSetting, YesNo
+from sendassure.sen2.values import AttendancePattern, PlanRes, PlanWBP, Rank, SENSetting, YesNo
 
 CODE_LISTS = {
     "SENSetting": SENSetting.codes(),

@@ -1,5 +1,5 @@
 from sendassure.ingest.rules.registry import rule
-from sendassure.ingest.values import Rank
+from sendassure.sen2.values import Rank
 
 
 @rule(

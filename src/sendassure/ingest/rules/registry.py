@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, Literal
 
 from sendassure.ingest.records import Header, Person, Record, Request
-from sendassure.ingest.values import parse_date
+from sendassure.sen2.values import parse_date
 
 Severity = Literal["error", "query"]
 MODULES = (

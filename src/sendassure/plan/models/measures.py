@@ -1,5 +1,5 @@
-"""Measures tied to actions or areas: a KPI from the catalogue with baseline, target and
-milestone targets; the actual comes live from the KPI engine."""
+"""Measures tied to actions or areas: a registered measure with baseline, target and
+milestone targets; its figures come from the figures service (``plan.actuals``)."""
 
 from django.db import models
 
@@ -16,9 +16,13 @@ class MeasureLink(models.Model):
     kpi = models.CharField(max_length=60, help_text="Catalogue name, e.g. "
                            "pc_plans_issued_within_20_weeks")
     breakdown = models.CharField(max_length=60, blank=True)
+    period_kind = models.CharField(max_length=16, blank=True, help_text="Kind of period "
+                                   "'now' is for, e.g. rolling_12 (blank: the default).")
     direction = models.CharField(max_length=4, choices=Direction.choices, default=Direction.UP)
     baseline_value = models.DecimalField(max_digits=12, decimal_places=1, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
+    baseline_period = models.CharField(max_length=16, blank=True, help_text="The period the "
+                                       "baseline is for, e.g. 2023, 2023-06, 2023-01-19.")
     target_value = models.DecimalField(max_digits=12, decimal_places=1, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
 

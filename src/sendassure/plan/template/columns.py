@@ -108,17 +108,25 @@ MEASURES = Sheet("Measures", "measures", "KPIs from the catalogue linked to an a
            max_length=20),
     Column("area", "int", "Area number, for a measure of the whole area."),
     Column("action", "text", ACTION_REF + " For a measure of one action."),
-    Column("section", "text", "Section of the KPI engine: timeliness, decisions, "
-           "not_to_issue, open_assessments, annual_reviews, caseload, phase_transfers "
-           "(may be left empty: found from the KPI name)."),
-    Column("kpi", "text", "Catalogue name (DfE output name), e.g. "
+    Column("section", "text", "Family of the measure (docs/measures.md): timeliness, "
+           "decisions, not_to_issue, open_assessments, annual_reviews, caseload, "
+           "phase_transfers, reviews_overdue (may be left empty: found from the KPI name)."),
+    Column("kpi", "text", "Registered measure (DfE output name), e.g. "
            "pc_plans_issued_within_20_weeks.", True, max_length=60),
-    Column("breakdown", "text", "Optional, timeliness only: dimension=value, e.g. "
+    Column("breakdown", "text", "Optional: one group, dimension=value, e.g. "
            "primary_need=ASD (dimensions: sex, age_group, ethnicity_group, primary_need, "
-           "request_source, locality, la).", max_length=60),
+           "request_source (requests only), locality, la).", max_length=60),
+    Column("period", "text", "Optional: the kind of period 'now' is shown for: "
+           "rolling_12 (default), rolling_3, calendar_year (default with a breakdown), "
+           "financial_year, academic_year, quarter or month; empty for a measure taken at "
+           "a date (open assessments, caseload).", max_length=16),
     Column("direction", "choice", "Which way is better.", True, _choices(Direction)),
     Column("baseline_value", "decimal", "Baseline value."),
     Column("baseline_date", "date", "Date of the baseline."),
+    Column("baseline_period", "text", "The period the baseline value is for, as a key: "
+           "2023, FY2023-24, AY2023/24, 2023-Q2, 2023-06, R12-2023-06 or a date "
+           "(2023-01-19) for a measure taken at a date. The plan page flags a baseline that "
+           "differs from the records' figure for that period.", max_length=16),
     Column("target_value", "decimal", "Target value."),
     Column("target_date", "date", "Date the target should be reached."),
 ))

@@ -142,7 +142,8 @@ def _save(r: Records) -> Plan:
         MeasureLink.objects.filter(area__plan=plan) | MeasureLink.objects.filter(
             action__area__plan=plan),
         [{**owner(v), "section": v["section"], "kpi": v["kpi"],
-          "breakdown": _blank(v["breakdown"]), "direction": v["direction"],
+          "breakdown": _blank(v["breakdown"]), "period_kind": _blank(v["period"]),
+          "baseline_period": _blank(v["baseline_period"]), "direction": v["direction"],
           **{n: v[n] for n in ("baseline_value", "baseline_date", "target_value",
                                "target_date")}} for v in r[MEASURES.name]],
         lambda o: (o.area_id, o.action_id, o.section, o.kpi, o.breakdown),
@@ -235,8 +236,9 @@ def records_of(plan: Plan) -> Records:
     keys = {m.pk: f"M{i}" for i, m in enumerate(links, start=1)}
     r[MEASURES.name] = [{
         "measure": keys[m.pk], **owner(m), "section": m.section, "kpi": m.kpi,
-        "breakdown": _none(m.breakdown), "direction": m.direction,
-        "baseline_value": m.baseline_value, "baseline_date": m.baseline_date,
+        "breakdown": _none(m.breakdown), "period": _none(m.period_kind),
+        "direction": m.direction, "baseline_value": m.baseline_value,
+        "baseline_date": m.baseline_date, "baseline_period": _none(m.baseline_period),
         "target_value": m.target_value, "target_date": m.target_date,
     } for m in links]
     order = {m.pk: i for i, m in enumerate(links)}

@@ -16,8 +16,10 @@ and the rule):
   action or area (measures and ratings exactly one of the two); measure milestones and
   evidence requests name existing measure keys; ratings and ``due_review`` use a date
   of the Reviews sheet;
-- measures: the KPI is in the catalogue (``sendassure.plan.actuals.CATALOGUE``) and in
-  the section given; a breakdown is ``dimension=value`` and only for timeliness;
+- measures: the KPI is registered (``sendassure.plan.actuals.catalogue()``) and in
+  the section given; a breakdown is ``dimension=value`` with a dimension the measure can
+  be broken down by; the period kind fits the measure (none for a measure taken at a
+  date) and the baseline period is a period key;
 - ratings: a rating that differs from the suggested one needs a rationale
   (``sendassure.plan.rag.check_rating``).
 """
@@ -291,26 +293,45 @@ class Checker:
         kpi, section = m["kpi"], m["section"]
         if not kpi:
             return
+        catalogue = actuals.catalogue()
         home = actuals.section_of(kpi)
         if home is None:
-            self.fail(location, "kpi", kpi, "unknown KPI (not in the catalogue)")
+            self.fail(location, "kpi", kpi, "unknown KPI (not a registered measure)")
             return
-        if section and section not in actuals.CATALOGUE:
+        if section and section not in catalogue:
             self.fail(location, "section", section, "unknown section; one of "
-                      + ", ".join(actuals.CATALOGUE))
+                      + ", ".join(catalogue))
             return
         if section and section != home:
             self.fail(location, "section", section, f"KPI {kpi} is in section {home}")
             return
         m["section"] = home
         breakdown = m["breakdown"]
-        if breakdown:
-            if home not in actuals.BREAKDOWN_SECTIONS:
-                self.fail(location, "breakdown", breakdown, "breakdowns are for timeliness "
-                          "KPIs only")
-            elif actuals.parse_breakdown(breakdown) is None:
-                self.fail(location, "breakdown", breakdown, "not dimension=value with a "
-                          "known dimension")
+        if breakdown and actuals.parse_breakdown(breakdown, home) is None:
+            self.fail(location, "breakdown", breakdown, "not dimension=value with a "
+                      f"dimension {home} can be broken down by")
+        self._periods(location, m, home)
+
+    def _periods(self, location, m, home) -> None:
+        from sendassure.figures.registry import FAMILIES, FLOW
+        from sendassure.kpis.periods import KINDS, POINT_IN_TIME, PeriodError, parse
+
+        flow = FAMILIES[home].kind == FLOW
+        kind = m.get("period")
+        if kind and (kind not in KINDS or kind == POINT_IN_TIME or not flow):
+            allowed = ", ".join(k for k in KINDS if k != POINT_IN_TIME)
+            self.fail(location, "period", kind, f"one of {allowed}" if flow else
+                      f"{m['kpi']} is taken at a date: leave the period empty")
+        baseline = m.get("baseline_period")
+        if baseline:
+            try:
+                period = parse(baseline)
+            except PeriodError as error:
+                self.fail(location, "baseline_period", baseline, str(error))
+                return
+            if flow and period.is_point:
+                self.fail(location, "baseline_period", baseline, f"{m['kpi']} counts events "
+                          "over a period: give a year, quarter, month or rolling period")
 
 
 def _key(*names: str, column: str | None = None):

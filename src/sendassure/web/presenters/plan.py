@@ -7,12 +7,11 @@ from datetime import date
 
 from django.utils import timezone
 
-from sendassure.casework.measures import SECTIONS, section_values
-from sendassure.kpis.disclosure import RULES_BY_SECTION, disclose_result
-from sendassure.plan import queries
+from sendassure.figures.service import figures_for
+from sendassure.plan import actuals, queries
 from sendassure.plan.models import Action, AreaOfWeakness, Plan, Rag, RagRating, Status
 
-from .dashboard.common import LABELS, frames_for, is_aggregate, text
+from .dashboard.common import is_aggregate
 
 RAG_TAG = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green"}
 
@@ -24,31 +23,30 @@ def rag_cell(rating: RagRating | None) -> dict:
             "rationale": rating.rationale, "by": rating.set_by_name}
 
 
-def measure_rows(links, plan: Plan, user, on: date | None = None) -> list[dict]:
-    """Each linked measure: baseline -> now vs target, with the actual taken live from the
-    KPI engine for the plan's area, disclosure-controlled for aggregate roles."""
-    links = list(links)
-    if not links:
-        return []
-    on = on or timezone.localdate()
-    data = frames_for([plan.la])
-    aggregate = is_aggregate(user)
-    # only the sections the links name (a link to an unknown section shows "no value")
-    sections = {name: section_values(data, name, on.year, on)
-                for name in {link.section for link in links} if name in SECTIONS}
-    shown_sections = {
-        name: disclose_result(values, RULES_BY_SECTION[name]) if aggregate else
-        {k: text(v) for k, v in values.items()}
-        for name, values in sections.items()
-    }
+def plan_figures(plan: Plan, user, as_of: date | None = None):
+    """The plan's area as the user may see it, known on ``as_of`` (default: the data's
+    end; aggregate audiences are held to published dates, review dates among them)."""
+    return figures_for([plan.la], as_of, controlled=is_aggregate(user),
+                       review_dates=plan.reviews.values_list("date", flat=True))
+
+
+def measure_rows(links, figures) -> list[dict]:
+    """Each linked measure: the baseline typed into the plan beside the records' figure
+    for its period, "now" for its stated period, and the target; all from the figures
+    service, disclosure-controlled for aggregate audiences."""
     rows = []
     for link in links:
-        value = sections.get(link.section, {}).get(link.kpi)
-        shown = shown_sections.get(link.section, {}).get(link.kpi, "no value")
+        now = actuals.now(link, figures)
+        computed = actuals.baseline(link, figures)
         rows.append({
-            "link": link, "label": LABELS.get(link.kpi, link.kpi), "actual": value,
-            "actual_text": shown, "on": on,
+            "link": link, "label": now.measure.label + (
+                f" ({link.breakdown})" if link.breakdown else ""),
+            "actual": now.value, "actual_text": now.display, "period": now.period.label,
+            "status": now.status,
             "baseline": "" if link.baseline_value is None else f"{link.baseline_value}",
+            "baseline_period": computed.period.label if computed else "",
+            "baseline_records": computed.display if computed else "",
+            "baseline_flag": actuals.baseline_check(link, computed),
             "target": "" if link.target_value is None else f"{link.target_value}",
             "direction": link.get_direction_display(),
         })
@@ -67,7 +65,7 @@ def overview(plan: Plan, user) -> dict:
             "cells": [rag_cell(queries.latest_rating(ratings, r.date)) for r in reviews],
             "statuses": ", ".join(f"{Status(s).label.lower()}: {n}" for s, n in sorted(statuses.items())),
         })
-    today = timezone.localdate()
+    today = timezone.localdate()  # the next review is a real deadline: the clock's
     return {
         "title": plan.title, "plan": plan, "reviews": reviews, "rows": rows,
         "next_review": queries.next_review(plan, today),
@@ -75,11 +73,12 @@ def overview(plan: Plan, user) -> dict:
     }
 
 
-def area_page(area: AreaOfWeakness, user) -> dict:
+def area_page(area: AreaOfWeakness, user, as_of: date | None = None) -> dict:
     plan = area.plan
     actions = list(area.actions.prefetch_related("milestones", "ratings", "measures",
                                                  "evidence"))
-    today = timezone.localdate()
+    today = timezone.localdate()  # overdue milestones are real deadlines: the clock's
+    figures = plan_figures(plan, user, as_of)
     action_rows = []
     for action in actions:
         ratings = list(action.ratings.all())
@@ -94,7 +93,9 @@ def area_page(area: AreaOfWeakness, user) -> dict:
         evidence.update({f.pk: f for f in action.evidence.all()})
     return {
         "title": f"Area {area.number}: {area.title}", "area": area, "plan": plan,
-        "actions": action_rows, "measures": measure_rows(links, plan, user),
+        "actions": action_rows, "measures": measure_rows(links, figures),
+        "currency": figures.currency.describe(), "as_of": figures.as_of,
+        "notes": figures.notes,
         "evidence": sorted(evidence.values(), key=lambda f: (f.reference, f.title)),
         "requests": list(queries.open_requests(plan).filter(area=area)),
         "ratings": [rag_cell(r) | {"review_date": r.review_date}
@@ -119,14 +120,14 @@ def exceptions_page(plan: Plan, user) -> dict:
     reds = RagRating.objects.filter(rating=Rag.RED).filter(
         action__area__plan=plan).select_related("action__area")
     reports = list(queries.exception_reports(plan))
-    frames = frames_for([plan.la])
     for report in reports:
+        figures = plan_figures(plan, user, report.review_date)
         subject = report.action or report.area
         links = list(subject.measures.all())
         if not links and report.action is not None:
             links = list(report.action.area.measures.all())
-        report.trends = [f for link in links if (f := measure_summary(
-            link, frames, report.review_date, aggregate=is_aggregate(user)).figure)]
+        report.trends = [f for link in links
+                         if (f := measure_summary(link, figures, report.review_date).figure)]
     missing = [r for r in reds
                if not any(x.action_id == r.action_id and x.review_date == r.review_date
                           for x in reports)]

@@ -14,13 +14,12 @@ from sendassure.plan.models import (
     RagRating,
     RequestStatus,
 )
-from sendassure.plan.rag import check_rating, facts_for_action, suggest
-
-from .dashboard.common import frames_for
+from sendassure.plan.rag import check_rating, facts_for_action, review_figures, suggest
 
 
 def suggestion_for(action: Action, review: date):
-    return suggest(facts_for_action(action, frames_for([action.area.plan.la]), review), review)
+    figures = review_figures(action.area.plan, review)
+    return suggest(facts_for_action(action, figures, review), review)
 
 
 def review_choices(action: Action) -> list[date]:

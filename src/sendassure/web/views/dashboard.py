@@ -1,18 +1,28 @@
 """The dashboard pages (aggregate figures; disclosure-controlled for aggregate roles).
-Each chart's data downloads as CSV from the same URL with ``?figure=<id>&format=csv``."""
+Each chart's data downloads as CSV from the same URL with ``?figure=<id>&format=csv``.
+
+Every number comes from the figures service. A page's layout (charts rendered to SVG)
+is kept in memory for the same view of the same data: its key holds the data's versions,
+so a new import, establishments register or benchmark file shows at once.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from sendassure.core.models import Area
 from sendassure.core.permissions import requires
+from sendassure.core.versions import current
+from sendassure.figures.service import figures_for
+from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
-from ..presenters.dashboard import backlog, caseload, decisions, facts, reviews, timeliness
-from ..presenters.dashboard.common import View, is_aggregate
+from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
+from ..presenters.dashboard.common import View, breakdown_table, is_aggregate
 
 PAGES = {
     "timeliness": ("Timeliness of new EHC plans", timeliness.build),
@@ -21,14 +31,22 @@ PAGES = {
     "reviews": ("Annual reviews and phase transfers", reviews.build),
     "caseload": ("Caseload and placements", caseload.build),
 }
-
-
-def _latest_year(areas: list[str]) -> int | None:
-    """The calendar year the newest imported return covers (collection year minus one)."""
-    from sendassure.ingest.models import ImportRun
-
-    return facts.default_year(
-        ImportRun.objects.filter(la__in=areas).values_list("collection_year", flat=True))
+# the family each page can break down, and the measures its table shows
+BREAKDOWNS = {
+    "timeliness": ("timeliness", ["plans_issued_den", "plans_issued_within_20_weeks",
+                                  "pc_plans_issued_within_20_weeks", "avg_weeks_issue_plan"]),
+    "decisions": ("decisions", ["requests_received", "requests_decided",
+                                "decided_within_6_weeks", "pc_decided_within_6_weeks"]),
+    "backlog": ("open_assessments", ["open_total", "open_over_20_weeks", "open_over_30_weeks",
+                                     "open_over_52_weeks"]),
+    "reviews": ("annual_reviews", ["reviews_held", "reviews_within_4_weeks",
+                                   "pc_reviews_within_4_weeks"]),
+    "caseload": ("caseload", ["ehcplans", "mainstream_total", "mainstream_total_pc",
+                              "special_total_pc"]),
+}
+_PAGES: OrderedDict = OrderedDict()
+_LOCK = threading.Lock()
+FIRST_YEAR = 2015
 
 
 def _view(request) -> tuple[View, list[str]]:
@@ -38,45 +56,87 @@ def _view(request) -> tuple[View, list[str]]:
     areas = [chosen] if chosen in mine else mine
     if chosen and chosen not in mine:
         errors.append("Choose one of your areas")
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year") or _latest_year(areas) or today.year - 1)
-        if not 2015 <= year <= today.year:
-            raise ValueError
-    except ValueError:
-        errors.append(f"Enter a year between 2015 and {today.year}")
-        year = today.year - 1
+    aggregate = is_aggregate(request.user)
     as_of_text = request.GET.get("as_of") or ""
-    try:
-        as_of = date.fromisoformat(as_of_text) if as_of_text else min(today, date(year, 12, 31))
-    except ValueError:
-        errors.append("Enter the as-of date as YYYY-MM-DD, for example 2024-12-31")
-        as_of = min(today, date(year, 12, 31))
-    return View(areas=areas, aggregate=is_aggregate(request.user), year=year,
-                as_of=as_of), errors
+    as_of = None
+    if as_of_text:
+        try:
+            as_of = date.fromisoformat(as_of_text)
+            if not 1990 <= as_of.year <= 2100:
+                raise ValueError
+        except ValueError:
+            errors.append("Enter the as-of date as YYYY-MM-DD between 1990 and 2100, for "
+                          "example 2024-12-31")
+    figures = figures_for(areas, as_of, controlled=aggregate)
+    known = figures.knowledge.known or figures.as_of
+    latest = known.year
+    default = known.year if as_of or known == date(known.year, 12, 31) else known.year - 1
+    year = default
+    year_text = request.GET.get("year") or ""
+    if year_text:
+        try:
+            year = int(year_text)
+            if not FIRST_YEAR <= year <= latest:
+                raise ValueError
+        except ValueError:
+            errors.append(f"Enter a year between {FIRST_YEAR} and {latest}")
+            year = default
+    breakdown = request.GET.get("breakdown") or ""
+    if breakdown and breakdown not in DIMENSION_LABELS:
+        errors.append("Choose a breakdown from the list")
+        breakdown = ""
+    names = dict(Area.objects.filter(code__in=areas).values_list("code", "name"))
+    return View(areas=areas, aggregate=aggregate, year=year, figures=figures, names=names,
+                breakdown=breakdown), errors
+
+
+def _context(view: View, page: str) -> dict:
+    key = (page, tuple(view.areas), view.aggregate, view.year, view.as_of, view.breakdown,
+           view.figures.version, current(["benchmarks"]))
+    with _LOCK:
+        if key in _PAGES:
+            _PAGES.move_to_end(key)
+            return _PAGES[key]
+    context = PAGES[page][1](view) if view.areas and view.figures.currency.has_data else {
+        "sections": [], "figures": []}
+    if view.breakdown and view.areas and view.figures.currency.has_data:
+        family, columns = BREAKDOWNS[page]
+        period = (view.year_period() if family in ("timeliness", "decisions", "annual_reviews")
+                  else view.stock_period())
+        context = {**context, "tables": [breakdown_table(view, family, period, columns)]}
+    with _LOCK:
+        _PAGES[key] = context
+        while len(_PAGES) > 64:
+            _PAGES.popitem(last=False)
+    return context
 
 
 def _page(request, page: str):
-    title, build = PAGES[page]
+    title, _ = PAGES[page]
     view, errors = _view(request)
-    if not view.areas:
-        context = {"sections": [], "figures": []}
-    else:
-        context = facts.stored(view, page) or build(view)
+    context = _context(view, page)
+    currency = view.figures.currency
+    data_to = currency.data_to
     wanted = request.GET.get("figure")
     if request.GET.get("format") == "csv":
         figure = next((f for f in context["figures"] if f.id == wanted), None)
         if figure is None:
             raise Http404("No such figure")
         response = HttpResponse(figure.csv(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{page}-{figure.id}.csv"'
+        stamp = f"-data-to-{data_to}" if data_to else ""
+        response["Content-Disposition"] = f'attachment; filename="{page}-{figure.id}{stamp}.csv"'
+        if data_to:
+            response["X-Data-To"] = data_to.isoformat()
         return response
     query = request.GET.copy()
     query.pop("format", None)
     query.pop("figure", None)
     return render(request, "dashboard/page.html", {
         "title": title, "page": page, "pages": PAGES, "view": view, "errors": errors,
-        "areas": request.user.area_codes, "query": query.urlencode(), **context,
+        "notes": view.figures.notes, "areas": request.user.area_codes,
+        "area_names": view.names, "query": query.urlencode(), "currency": currency,
+        "currency_text": currency.describe(), "dimensions": DIMENSION_LABELS,
+        "tables": [], **context,
     })
 
 

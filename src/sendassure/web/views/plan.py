@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from sendassure.core import audit
 from sendassure.core.permissions import requires
+from sendassure.figures.service import figures_for
 from sendassure.plan import queries
 
 from ..presenters.plan import action_form, area_page, exceptions_page, overview, requests_page
@@ -31,7 +32,25 @@ def plan_overview(request, pk: int):
 @requires("aggregates")
 def plan_area(request, pk: int):
     area = queries.area_for(request.user, pk)
-    return render(request, "plan/area.html", area_page(area, request.user))
+    as_of, error = _as_of(request)
+    context = area_page(area, request.user, as_of)
+    if error:
+        context["notes"] = [error, *context["notes"]]
+    return render(request, "plan/area.html", context)
+
+
+def _as_of(request) -> tuple[date | None, str]:
+    """An optional ``?as_of=YYYY-MM-DD`` (figures as known on that date)."""
+    text = request.GET.get("as_of") or ""
+    if not text:
+        return None, ""
+    try:
+        day = date.fromisoformat(text)
+        if not 1990 <= day.year <= 2100:
+            raise ValueError
+    except ValueError:
+        return None, "The as-of date was not a date between 1990 and 2100: showing the latest data."
+    return day, ""
 
 
 @requires("aggregates")
@@ -87,12 +106,18 @@ def plan_pack(request, pk: int):
     plan = queries.plan_for(request.user, pk)
     try:
         review = date.fromisoformat(request.GET.get("review", ""))
+        if not 1990 <= review.year <= 2100:
+            raise ValueError
     except ValueError:
-        review = queries.next_review(plan, timezone.localdate()) or timezone.localdate()
+        review = queries.default_review(plan, timezone.localdate())
+    if review is None:
+        messages.error(request, "Add a review date to the plan before building a pack.")
+        return redirect("plan-overview", plan.pk)
     fmt = request.GET.get("format", "pdf")
     pack = build_pack(plan, review)
     name = f"review-pack-{plan.la}-{review}"
     if fmt == "html":
+        audit.record(request, "view", "ReviewPack", plan.pk, f"{name}.html")
         return HttpResponse(render_html(pack))
     from io import BytesIO
 
@@ -118,8 +143,9 @@ def action_rate(request, pk: int):
     try:
         review = date.fromisoformat(chosen)
     except ValueError:
-        review = queries.next_review(action.area.plan, timezone.localdate()) or (
-            reviews[-1] if reviews else timezone.localdate())
+        plan = action.area.plan
+        review = queries.default_review(plan, timezone.localdate()) or (
+            figures_for([plan.la]).currency.data_to or timezone.localdate())
     errors = []
     if request.method == "POST":
         rating, errors = rate_action(action, request.user, request.POST)

@@ -8,15 +8,14 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from sendassure.casework.queries import identities_of
 from sendassure.casework.worklist import worklist_rows
 from sendassure.core import audit
 from sendassure.core.permissions import requires, shows_child_data
+from sendassure.figures.inputs import case_frames
+from sendassure.figures.service import figures_for
 from sendassure.kpis.open_assessments import worklist
-
-from ..presenters.dashboard.common import frames_for
 
 COLUMNS = ("received_date", "age_weeks", "stage_label", "days_left_to_20_weeks", "over_20",
            "over_30", "over_52", "due_to_breach_4_weeks")
@@ -26,14 +25,23 @@ COLUMNS = ("received_date", "age_weeks", "stage_label", "days_left_to_20_weeks",
 @shows_child_data
 def worklist_page(request):
     errors = []
-    text = request.GET.get("as_of") or ""
-    try:
-        as_of = date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
-        errors.append("Enter the date as YYYY-MM-DD, for example 2024-12-31")
-        as_of = timezone.localdate()
     areas = request.user.area_codes
-    rows = worklist_rows(worklist(frames_for(areas).requests, as_of)) if areas else []
+    currency = figures_for(areas).currency
+    text = request.GET.get("as_of") or ""
+    as_of = None
+    if text:
+        try:
+            as_of = date.fromisoformat(text)
+            if not 1990 <= as_of.year <= 2100:
+                raise ValueError
+        except ValueError:
+            errors.append("Enter the date as YYYY-MM-DD between 1990 and 2100, for example "
+                          "2024-12-31")
+            as_of = None
+    # the default is the data's end, never today: ages are measured to the latest data
+    as_of = as_of or currency.data_to
+    rows = (worklist_rows(worklist(case_frames(areas).requests, as_of))
+            if areas and as_of else [])
     if request.GET.get("format") == "csv":
         ids = identities_of(request.user, [r["person_id"] for r in rows])
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -51,7 +59,7 @@ def worklist_page(request):
                  f"{len(rows)} open cases as at {as_of}, page {page.number}")
     return render(request, "casework/worklist.html", {
         "title": "Open assessments worklist", "page": page, "as_of": as_of, "ids": ids,
-        "errors": errors, "total": len(rows),
+        "errors": errors, "total": len(rows), "currency": currency.describe(),
         "counts": {
             "over_20": sum(r["over_20"] for r in rows), "over_52": sum(r["over_52"] for r in rows),
             "due": sum(r["due_to_breach_4_weeks"] for r in rows),

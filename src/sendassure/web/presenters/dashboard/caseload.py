@@ -1,43 +1,38 @@
 """Caseload and placements: active plans and the share placed in mainstream and special
-schools at each census date, beside DfE's published figures."""
+schools at the end of each year, beside the plan's 80% ambition."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 
-from sendassure.kpis.caseload import caseload
-from sendassure.web.charts import line_figure
+from sendassure.charts import line_figure
+from sendassure.kpis import periods as P
 
-from .common import View, frames_for, hidden_share, shown
+from .common import View, heading, summary
 
 
 def build(view: View) -> dict:
-    plans = frames_for(view.areas).active_plans
     rows = []
     for year in range(view.year - 4, view.year + 1):
-        census = min(view.as_of, date(year, 12, 31))
-        result = caseload(plans, census).as_dict()
-        for label, key, count in (("Mainstream schools", "mainstream_total_pc", "mainstream_total"),
-                                  ("Special schools", "special_total_pc", "special_total")):
-            value = result[key]
+        figures = view.figures.family("caseload", view.stock_period(year))
+        for label, name in (("Mainstream schools", "mainstream_total_pc"),
+                            ("Special schools", "special_total_pc")):
+            f = figures[name]
             rows.append({"year": str(year), "setting": label,
-                         "value": None if value is None else float(value),
-                         "hidden": view.aggregate and hidden_share(result[count],
-                                                                   result["ehcplans"])})
+                         "value": None if f.value is None else float(f.value),
+                         "symbol": "" if f.shown else f.text})
+    now = view.figures.family("caseload", view.stock_period())
     return {
-        "sections": [(f"Active plans on {min(view.as_of, date(view.year, 12, 31)):%d %B %Y}",
-                      shown("caseload", caseload(plans, min(view.as_of, date(view.year, 12, 31)))
-                            .as_dict(), view.aggregate))],
+        "sections": [(heading(f"Active plans on {P.long_date(view.stock_period().end)}",
+                              now["ehcplans"]), summary(now))],
         "figures": [line_figure(
             "placements-by-type",
             f"Children and young people with EHC plans by type of placement, at the end of "
             f"each year, {view.area_label}",
             pl.DataFrame(rows, schema={"year": pl.String, "setting": pl.String,
-                                       "value": pl.Float64, "hidden": pl.Boolean}),
+                                       "value": pl.Float64, "symbol": pl.String}),
             "year", "value", "setting", "% of active plans", "%", x_title="Year",
-            series_title="Placement", suppressed="hidden",
+            series_title="Placement", suppressed="symbol",
             notes=("The plan's target is 80% of children with plans in mainstream schools.",),
         )],
     }

@@ -1,120 +1,94 @@
-"""What every dashboard page shares: the areas and period shown, the cached case frames,
-labels for the catalogue's names, and disclosure control by role."""
+"""What every dashboard page shares: who is looking at which areas and year, the figure
+set every number comes from, and the rows of a summary list.
+
+Aggregate roles (board, forum, reviewer, health, auditor) get disclosure-controlled
+figures; casework, analysts and administrators get exact ones. Either way the figures
+service computes them and controls them; a presenter only lays them out.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
-from sendassure.casework.measures import CaseFrames, case_frames
-from sendassure.core.roles import CHILD_LEVEL_ROLES
-from sendassure.ingest.models import ImportRun
-from sendassure.kpis.disclosure import RULES_BY_SECTION, disclose_result, sensitive
-
-LABELS = {
-    "plans_issued_den": "EHC plans issued (excluding mediation and tribunal)",
-    "plans_issued_within_20_weeks": "Issued within 20 weeks",
-    "pc_plans_issued_within_20_weeks": "% issued within 20 weeks",
-    "plans_issued_gt20weeks_ltyear": "Issued after 20 weeks, within a year",
-    "pc_plans_issued_gt20weeks_ltyear": "% issued after 20 weeks, within a year",
-    "plans_issued_gt_1_year": "Issued after more than a year",
-    "pc_plans_issued_gt_1_year": "% issued after more than a year",
-    "avg_weeks_issue_plan": "Average weeks to issue",
-    "plans_issued_den_ex": "Plans issued, excluding exceptions",
-    "plans_issued_20_weeks_ex": "Within 20 weeks, excluding exceptions",
-    "pc_plans_issued_20_weeks_ex": "% within 20 weeks, excluding exceptions",
-    "plans_issued_gt20weeks_ltyear_ex": "After 20 weeks within a year, excluding exceptions",
-    "pc_plans_issued_gt20weeks_ltyear_ex": "% after 20 weeks within a year, excluding exceptions",
-    "plans_issued_gt_1_year_ex": "After more than a year, excluding exceptions",
-    "pc_plans_issued_gt_1_year_ex": "% after more than a year, excluding exceptions",
-    "avg_weeks_issue_plan_exc": "Average weeks to issue, excluding exceptions",
-    "requests_received": "Requests for assessment received",
-    "requests_decided": "Decisions whether to assess",
-    "decided_within_6_weeks": "Decided within 6 weeks",
-    "pc_decided_within_6_weeks": "% decided within 6 weeks",
-    "requests_refused": "Requests refused",
-    "pc_requests_refused": "% of decisions that refused",
-    "not_to_issue": "Decisions not to issue a plan",
-    "not_to_issue_within_16_weeks": "Of which within 16 weeks",
-    "pc_not_to_issue_within_16_weeks": "% within 16 weeks",
-    "open_total": "Open assessments",
-    "open_over_20_weeks": "Open over 20 weeks",
-    "open_over_30_weeks": "Open over 30 weeks",
-    "open_over_52_weeks": "Open over 52 weeks",
-    "due_to_breach_4_weeks": "Due to pass 20 weeks within 4 weeks",
-    "reviews_held": "Annual review meetings held",
-    "reviews_within_4_weeks": "Decision notified within 4 weeks",
-    "pc_reviews_within_4_weeks": "% decisions within 4 weeks",
-    "ehcplans": "Active EHC plans",
-    "reviews_overdue": "Plans with an overdue annual review",
-    "mainstream_total": "Placed in mainstream schools",
-    "mainstream_total_pc": "% in mainstream schools",
-    "special_total": "Placed in special schools",
-    "special_total_pc": "% in special schools",
-    "phase_transfers_due": "Phase transfers due",
-    "phase_transfers_on_time": "Phase transfers on time",
-    "pc_phase_transfers_on_time": "% phase transfers on time",
-}
-
-_CACHE: dict[tuple, CaseFrames] = {}
-
-
-def frames_for(areas: list[str]) -> CaseFrames:
-    """Case frames for the areas, rebuilt only when a new import has landed."""
-    latest = (
-        ImportRun.objects.filter(la__in=areas).order_by("-id")
-        .values_list("id", "file_hash", "started_at").first()
-    )
-    key = (tuple(sorted(areas)), latest)
-    if key not in _CACHE:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[key] = case_frames(areas)
-    return _CACHE[key]
+from sendassure.core.roles import AGGREGATE_ROLES
+from sendassure.figures.service import Figure, FigureSet
+from sendassure.kpis import periods as P
 
 
 @dataclass
 class View:
-    """Who is looking, at which areas and period."""
+    """Who is looking, at which areas and year, and the figures they may see."""
 
     areas: list[str]
     aggregate: bool
     year: int
-    as_of: date
+    figures: FigureSet
+    names: dict[str, str] = field(default_factory=dict)
+    breakdown: str = ""  # a dimension to break the year's figures down by
+
+    @property
+    def as_of(self) -> date:
+        return self.figures.as_of
 
     @property
     def area_label(self) -> str:
-        return ", ".join(self.areas) if self.areas else "no area"
+        if not self.areas:
+            return "no area"
+        return ", ".join(self.names.get(code) or code for code in self.areas)
+
+    def year_period(self, year: int | None = None) -> P.Period:
+        return P.calendar_year(self.year if year is None else year)
+
+    def stock_period(self, year: int | None = None) -> P.Period:
+        """The date a stock is shown at for a year: its 31 December, or the as-of date."""
+        end = P.calendar_year(self.year if year is None else year).end
+        return P.point(min(end, self.as_of))
 
 
 def is_aggregate(user) -> bool:
-    return user.role not in CHILD_LEVEL_ROLES
+    return user.role in AGGREGATE_ROLES
 
 
-def text(value) -> str:
-    if value is None:
-        return "no value"
-    if isinstance(value, Decimal):
-        return f"{value:.1f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+def status_note(figure: Figure) -> str:
+    """"" for a final figure; otherwise what the data covers."""
+    if figure.status == "partial":
+        data_to = figure.data_to
+        known = min(figure.period.end, figure.as_of, data_to) if data_to else figure.as_of
+        return (f"partial: the data covers {P.long_date(max(figure.period.start, known))}"
+                if figure.period.is_point else
+                f"partial: the data covers {figure.period.label} only to {P.long_date(known)}")
+    if figure.status == "no_data":
+        return "no data for this period"
+    return ""
 
 
-def shown(section: str, values: dict, aggregate: bool) -> list[dict]:
-    """Rows (name, label, value text) for a summary list, disclosure-controlled for
-    aggregate roles ("c" = hidden to protect children's privacy; "z" = no value)."""
-    if aggregate:
-        controlled = disclose_result(values, RULES_BY_SECTION[section])
-        shown_values = {k: controlled[k] for k in values}
-    else:
-        shown_values = {k: text(v) for k, v in values.items()}
-    return [{"name": k, "label": LABELS.get(k, k), "value": shown_values[k]} for k in values]
+def heading(text: str, figure: Figure | None) -> str:
+    note = status_note(figure) if figure else ""
+    return f"{text} ({note})" if note else text
 
 
-def hidden_share(numerator: int | None, denominator: int | None) -> bool:
-    """Would showing numerator / denominator let a count from 1 to 4 be worked out?"""
-    if denominator is None or numerator is None:
-        return False
-    return any(sensitive(v) for v in (numerator, denominator, denominator - numerator))
+def summary(figures: dict[str, Figure]) -> list[dict]:
+    """Rows (label, value with its unit, DfE name) for a summary list."""
+    return [{"name": name, "label": f.measure.label, "value": f.display,
+             "unit": f.measure.unit} for name, f in figures.items()]
+
+
+def breakdown_table(view: View, family: str, period: P.Period, columns: list[str]) -> dict:
+    """The family's figures for ``period`` group by group (``view.breakdown``), with the
+    total last: {caption, columns, rows}."""
+    from sendassure.figures.registry import measure
+    from sendassure.kpis.breakdowns import DIMENSION_LABELS
+
+    table = view.figures.table(family, period, view.breakdown)
+    total = table.pop("")
+    rows = [[group, *(figures[name].display for name in columns)]
+            for group, figures in table.items()]
+    rows.append(["Total", *(total[name].display for name in columns)])
+    label = DIMENSION_LABELS.get(view.breakdown, view.breakdown)
+    return {
+        "caption": f"{heading(f'{measure(columns[0]).label} and more, {period.label}', total[columns[0]])}"
+                   f", by {label.lower()}, {view.area_label}",
+        "columns": [label, *(measure(name).label for name in columns)],
+        "rows": rows,
+    }

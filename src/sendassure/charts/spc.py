@@ -187,14 +187,19 @@ def spc_figure(
     alt_subject: str = "",
     *,
     decimals: int = 1,
+    counts: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> Figure:
     """An XmR chart of ``chart`` (from ``kpis.spc.xmr``) with ``labels[i]`` naming point i.
 
-    Table: period, value, the point's segment mean and process limits, and its signal.
+    Table: period, value, the counts behind each value (``counts``: a column title and
+    each point's count as shown, e.g. the numerator and denominator), the point's segment
+    mean and process limits, and its signal.
     """
     labels = list(labels)
     if len(labels) != len(chart.points):
         raise ValueError(f"{len(labels)} labels for {len(chart.points)} points")
+    if any(len(texts) != len(labels) for _, texts in counts):
+        raise ValueError("every count column needs one value per point")
     if len(set(labels)) != len(labels):
         raise ValueError("period labels must be unique")
     subject = alt_subject or y_title
@@ -203,9 +208,12 @@ def spc_figure(
     for point in chart.points:
         seg = segment_of[point.index]
         cells = (point.value, seg.mean, seg.lower_process_limit, seg.upper_process_limit)
-        rows.append([labels[point.index], *(display(v, decimals) for v in cells),
-                     _signal(point)])
-        csv_rows.append([labels[point.index], *(raw(v) for v in cells), _signal(point)])
+        shown = [texts[point.index] for _, texts in counts]
+        rows.append([labels[point.index], display(point.value, decimals), *shown,
+                     *(display(v, decimals) for v in cells[1:]), _signal(point)])
+        csv_rows.append([labels[point.index], raw(point.value),
+                         *(t.replace(",", "") for t in shown), *(raw(v) for v in cells[1:]),
+                         _signal(point)])
     notes = [DIRECTIONS[chart.improvement]]
     if chart.points:
         last = chart.points[-1]
@@ -229,9 +237,10 @@ def spc_figure(
         caption=caption,
         svg=render(_chart(labels, chart, header(y_title, unit))),
         alt=alt_text,
-        columns=[COLUMNS[0], *(header(c, unit) for c in COLUMNS[1:5]), COLUMNS[5]],
+        columns=[COLUMNS[0], header(COLUMNS[1], unit), *(title for title, _ in counts),
+                 *(header(c, unit) for c in COLUMNS[2:5]), COLUMNS[5]],
         rows=rows,
         notes=notes,
         csv_rows=csv_rows,
-        numeric=(False, True, True, True, True, False),
+        numeric=(False, True, *(True for _ in counts), True, True, True, False),
     )

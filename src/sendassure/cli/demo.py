@@ -55,8 +55,9 @@ def _synthetic_returns(console: Console) -> list[Path]:
 def _import(console: Console, paths: list[Path]) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sendassure.cli.imports import print_summary
     from sendassure.ingest.importer import import_sen2
+
+    from .report import print_report
 
     reports = demo_dir() / "import-reports"
     reports.mkdir(parents=True, exist_ok=True)
@@ -70,7 +71,7 @@ def _import(console: Console, paths: list[Path]) -> None:
                     task, completed=done, total=total
                 ),
             )
-        print_summary(report)
+        print_report(report, console)
         report.write_json(reports / f"{path.stem}.json")
         report.write_xlsx(reports / f"{path.stem}.xlsx")
 
@@ -92,16 +93,21 @@ def _reference_data(console: Console) -> None:
 
 
 def _kpis_file() -> Path:
-    """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest year."""
+    """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest
+    complete year, from the figures service (as ``sendassure kpis`` prints them)."""
     import json
 
-    from sendassure.casework.measures import case_frames, plain, statutory_measures
+    from sendassure.figures.registry import statutory_sections
+    from sendassure.figures.service import figures_for, plain
+    from sendassure.kpis.periods import calendar_year
 
-    result = statutory_measures(case_frames([DEMO_LA]), DEMO_YEARS[-1])
+    figures = figures_for([DEMO_LA])
+    year = calendar_year(DEMO_YEARS[-1])
+    result = {family.name: {name: plain(f.value)
+                            for name, f in figures.family(family.name, year).items()}
+              for family in statutory_sections()}
     path = demo_dir() / f"kpis-{DEMO_YEARS[-1]}.json"
-    path.write_text(json.dumps(
-        {s: {k: plain(v) for k, v in values.items()} for s, values in result.items()}, indent=2
-    ) + "\n")
+    path.write_text(json.dumps(result, indent=2) + "\n")
     return path
 
 

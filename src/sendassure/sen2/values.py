@@ -19,7 +19,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from sendassure.ingest.ethnicity import ETHNICITY_LABELS
+from sendassure.sen2.ethnicity import ETHNICITY_LABELS
 
 # --------------------------------------------------------------------------- dates
 

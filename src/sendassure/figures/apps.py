@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class FiguresConfig(AppConfig):
+    name = "sendassure.figures"
+    label = "figures"
+    verbose_name = "Figures"
+
+    def ready(self) -> None:
+        from sendassure.core.versions import data_changed
+
+        from . import sen2  # noqa: F401  (registers the statutory families)
+        from .facts import on_data_changed
+
+        data_changed.connect(on_data_changed, dispatch_uid="figures-facts")
