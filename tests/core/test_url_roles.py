@@ -56,6 +56,20 @@ EXPECTED: dict[str, set[str]] = {
     "quarantine": ANALYSE,
     "quarantine-export": ANALYSE,
     "quarantine-detail": ANALYSE,
+    "api-measures": SIGNED_IN,
+    "api-figures": SIGNED_IN,
+    "api-series": SIGNED_IN,
+    "api-benchmarks": SIGNED_IN,
+    "api-plans": SIGNED_IN,
+    "api-schema": EVERYONE,
+    "api-docs": EVERYONE,
+}
+# query strings for URLs that need them, and the JSON API's answer to anonymous callers
+QUERIES = {
+    "api-figures": {"measure": "plans_issued_den", "area": "886", "year": "2024"},
+    "api-series": {"measure": "plans_issued_den", "area": "886", "from": "2024-01-01",
+                   "to": "2024-06-30"},
+    "api-benchmarks": {"measure": "pc_plans_issued_within_20_weeks", "area": "886"},
 }
 
 
@@ -155,9 +169,11 @@ def test_every_url_as_every_role(who, client, make_user, url_kwargs):
         client.force_login(make_user(who))
     for _route, pattern in _patterns():
         url = reverse(pattern.name, kwargs=url_kwargs.get(pattern.name))
-        response = client.get(url)
+        response = client.get(url, QUERIES.get(pattern.name, {}))
         if who in EXPECTED[pattern.name]:
             assert response.status_code == 200, f"{who} should reach {url}"
+        elif who == ANON and pattern.name.startswith("api-"):
+            assert response.status_code == 401, f"anonymous should get 401 from {url}"
         elif who == ANON:
             assert response.status_code == 302, f"anonymous should be sent to sign in from {url}"
             assert response["Location"].startswith(reverse("sign-in"))

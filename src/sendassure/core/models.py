@@ -77,3 +77,16 @@ class DataVersion(models.Model):
     token = models.CharField(max_length=32, blank=True,
                              help_text="New and random at every change: never reused.")
     changed_at = models.DateTimeField(auto_now=True)
+
+
+class ApiToken(models.Model):
+    """A per-user token for the JSON API (``Authorization: Bearer TOKEN``). Only a digest
+    is kept; the token itself is shown once, when made (``sendassure tokens add``)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8, help_text="The token's first characters, to "
+                              "tell tokens apart.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)

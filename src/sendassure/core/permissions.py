@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .roles import Role
+from .roles import CHILD_LEVEL_ROLES, Role
 
 ALL_ROLES = frozenset(Role)
 PUBLIC = "public"
@@ -21,7 +21,7 @@ PERMISSIONS: dict[str, frozenset[Role] | str] = {
     # aggregate figures, the plan and its evidence
     "aggregates": ALL_ROLES,
     # child-level records: case lists, worklists, quarantine, identities
-    "child_level": frozenset({Role.ADMINISTRATOR, Role.ANALYST, Role.CASEWORK}),
+    "child_level": CHILD_LEVEL_ROLES,
     # loading data and editing the plan
     "analyse": frozenset({Role.ADMINISTRATOR, Role.ANALYST}),
     # health data

@@ -31,5 +31,10 @@ ROLE_DESCRIPTIONS = {
 
 # Roles that may see child-level (person) records, subject to their areas.
 CHILD_LEVEL_ROLES = frozenset({Role.ADMINISTRATOR, Role.ANALYST, Role.CASEWORK})
-# Roles whose outputs must be disclosure-controlled (kpis.md section 6).
-AGGREGATE_ROLES = frozenset({Role.BOARD, Role.FORUM, Role.REVIEWER, Role.HEALTH, Role.AUDITOR})
+# Every other role sees disclosure-controlled figures only (docs/measures.md).
+AGGREGATE_ROLES = frozenset(Role) - CHILD_LEVEL_ROLES
+
+
+def is_aggregate(user) -> bool:
+    """Whether the user's figures must be disclosure-controlled."""
+    return getattr(user, "role", None) not in CHILD_LEVEL_ROLES

@@ -20,6 +20,7 @@ urlpatterns = [
     path("casework/worklist/", worklist.worklist_page, name="worklist"),
     path("plan/", include("sendassure.web.urls_plan")),
     path("evidence/", include("sendassure.web.urls_evidence")),
+    path("api/v1/", include("sendassure.api.urls")),
     path("imports/", imports.import_list, name="imports"),
     path("imports/upload/", imports.import_upload, name="import-upload"),
     path("imports/<int:pk>/", imports.import_detail, name="import-detail"),

@@ -7,11 +7,10 @@ from datetime import date
 
 from django.utils import timezone
 
+from sendassure.core.roles import is_aggregate
 from sendassure.figures.service import figures_for
 from sendassure.plan import actuals, queries
 from sendassure.plan.models import Action, AreaOfWeakness, Plan, Rag, RagRating, Status
-
-from .dashboard.common import is_aggregate
 
 RAG_TAG = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green"}
 

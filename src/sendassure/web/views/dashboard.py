@@ -17,12 +17,13 @@ from django.shortcuts import render
 
 from sendassure.core.models import Area
 from sendassure.core.permissions import requires
+from sendassure.core.roles import is_aggregate
 from sendassure.core.versions import current
 from sendassure.figures.service import figures_for
 from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
 from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
-from ..presenters.dashboard.common import View, breakdown_table, is_aggregate
+from ..presenters.dashboard.common import View, breakdown_table
 
 PAGES = {
     "timeliness": ("Timeliness of new EHC plans", timeliness.build),

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendassure.core.roles import AGGREGATE_ROLES
 from sendassure.figures.service import Figure, FigureSet
 from sendassure.kpis import periods as P
 
@@ -44,10 +43,6 @@ class View:
         """The date a stock is shown at for a year: its 31 December, or the as-of date."""
         end = P.calendar_year(self.year if year is None else year).end
         return P.point(min(end, self.as_of))
-
-
-def is_aggregate(user) -> bool:
-    return user.role in AGGREGATE_ROLES
 
 
 def status_note(figure: Figure) -> str:
