@@ -1,6 +1,5 @@
 import gzip
 from decimal import Decimal
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -8,8 +7,9 @@ import pytest
 from sendassure.benchmarks.ees import Missing, parse_value, read_ees
 from sendassure.benchmarks.extract import shipped
 from sendassure.kpis.percent import percent
+from tests.support.shared import DATA
 
-SHARED = Path("/work/shared/data/ees/ehcp_2025/data/timeliness_20_week.csv")
+SHARED = DATA / "ees" / "ehcp_2025" / "data" / "timeliness_20_week.csv"
 
 # published percentage column -> (numerator, denominator), names as published
 TIMELINESS_PERCENTAGES = {
@@ -47,7 +47,7 @@ def recompute_all(path):
 def test_every_published_timeliness_percentage_is_reproduced():
     checked, mismatches = recompute_all(SHARED)
     assert mismatches == []
-    assert checked == 70037  # kpis.md: all 70,037 percentages of the 2025 release
+    assert checked == 70037  # all 70,037 percentages of the 2025 release (the DfE rule: divide, multiply, round half up)
 
 
 def test_shipped_extract_reproduces_too():
@@ -109,6 +109,6 @@ def test_shipped_caseload_kent():
     long = read_ees(shipped("caseload.csv"))
     kent = long.filter((pl.col("old_la_code") == "886") & (pl.col("time_period") == "202425"))
     got = dict(kent.select("measure", "value").iter_rows())
-    # calibration.md: Kent January 2025, 20,635 plans, 36.1% mainstream
+    # published: Kent January 2025, 20,635 plans, 36.1% mainstream
     assert got["ehcplans"] == 20635
     assert got["mainstream_total_pc"] == 36.1

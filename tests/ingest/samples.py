@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SHARED = Path("/work/shared/data/sen2")
+from tests.support.shared import DATA
+
+SHARED = DATA / "sen2"
 
 # Two persons: Ann with a request that led to a plan (two settings named, one
 # placement, two needs) and Bob with a refused request and a pending one.

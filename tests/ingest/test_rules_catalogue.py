@@ -16,11 +16,33 @@ def test_docs_rules_md_is_generated_from_the_code():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render_markdown()
 
 
-def test_catalogue_is_sorted_unique_and_large_enough():
-    codes = [r.code for r in all_rules()]
-    assert codes == sorted(codes) and len(codes) == len(set(codes))
-    assert len(codes) >= 32
+def test_each_rule_has_the_code_its_file_is_named_after():
+    # r1002_age_25.py holds SEN2-1002: file names are unique, so the codes are too
+    for rule in all_rules():
+        module = rule.check.__module__.rsplit(".", 1)[1]
+        assert rule.code == f"SEN2-{module[1:5]}", (rule.code, module)
+    assert len(all_rules()) >= 32
     assert {r.severity for r in all_rules()} == {"error", "query"}
+
+
+def test_a_code_cannot_be_registered_twice():
+    import pytest
+
+    from sendassure.ingest.rules.registry import _RULES, rule
+
+    def first(record, context):  # pragma: no cover - never run
+        yield from ()
+
+    def second(record, context):  # pragma: no cover - never run
+        yield from ()
+
+    try:
+        rule(code="SEN2-9999", severity="query", module="person", fields=(), message="m")(first)
+        with pytest.raises(ValueError, match="used twice"):
+            rule(code="SEN2-9999", severity="query", module="person", fields=(),
+                 message="m")(second)
+    finally:
+        _RULES.pop("SEN2-9999", None)
 
 
 def test_every_rule_file_has_its_own_test():

@@ -126,4 +126,4 @@ def test_the_pdf_fetcher_refuses_anything_but_inline_data():
     with pytest.raises(Exception, match="(?i)protocol|not allowed"):
         fetcher.fetch("file:///etc/passwd")
     response = fetcher.fetch("data:text/plain;base64,aGVsbG8=")
-    assert response is not None
+    assert response.read() == b"hello"  # inline data is read, and only that

@@ -1,14 +1,14 @@
 import re
 from datetime import date
-from pathlib import Path
 
 from lxml import etree
 
 from sendassure.synth.sen2_xml import reference_date
+from tests.support.shared import DATA
 
 from .sen2_reading import establishments, persons
 
-XSD = Path("/work/shared/data/sen2/sen2_schema_2025.xsd")
+XSD = DATA / "sen2" / "sen2_schema_2025.xsd"
 UPN_RE = re.compile(r"^[A-Z]\d{12}$")
 
 

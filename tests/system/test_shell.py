@@ -22,7 +22,8 @@ def _html_pages():
         for entry in resolver.url_patterns:
             if isinstance(entry, URLResolver):
                 yield from walk(entry)
-            elif isinstance(entry, URLPattern) and entry.name not in DOWNLOADS:
+            elif (isinstance(entry, URLPattern) and entry.name not in DOWNLOADS
+                  and not getattr(entry.callback, "json_api", False)):  # JSON, not a page
                 yield entry.name, bool(entry.pattern.converters)
 
     return sorted(set(walk(get_resolver())))

@@ -124,7 +124,9 @@ def test_spc_csv_round_trips_with_raw_values():
 def test_spc_figure_is_deterministic_and_checks_its_labels():
     first = spc_figure("t", "Figure: t", MONTHS, _signal_chart(), "Issued")
     again = spc_figure("t", "Figure: t", MONTHS, _signal_chart(), "Issued")
-    assert first.svg == again.svg and first == again
+    assert first.svg == again.svg and first == again  # same data, same bytes
+    other = spc_figure("t", "Figure: t", MONTHS, _signal_chart(target=9.0), "Issued")
+    assert other.svg != first.svg  # and the comparison would see a change
     with pytest.raises(ValueError):
         spc_figure("t", "Figure: t", MONTHS[:-1], _signal_chart(), "Issued")
 
@@ -189,6 +191,8 @@ def test_line_figure_takes_the_decimals_kpis_percent_returns():
 def test_line_figure_is_deterministic():
     args = ("c", "Figure: c", _comparators(), "year", "percent", "area", "Issued", "%")
     assert line_figure(*args).svg == line_figure(*args).svg
+    changed = _comparators().with_columns(pl.col("percent") + 1)
+    assert line_figure("c", "Figure: c", changed, *args[3:]).svg != line_figure(*args).svg
 
 
 def test_line_figure_refuses_two_rows_for_one_point():

@@ -122,6 +122,9 @@ def schema(request):
     return JsonResponse(openapi())
 
 
+schema.json_api = True
+
+
 @requires(PUBLIC)
 @require_GET
 def docs(request):

@@ -6,7 +6,7 @@ or other filters) and one column per measure. ``read_ees`` returns them long, on
 a symbol instead of a number, a null ``value`` and the symbol in ``reason``. Symbols never
 raise: the GSS/EES ones are described in ``SYMBOLS``; any other non-numeric text is kept
 as its own reason. Column names are kept exactly as published (``PC_plans_issued_20_weeks_ex``
-stays upper case); ``measure_key`` gives the lower-case form that matches kpis.md names.
+stays upper case); ``measure_key`` gives the lower-case form that matches the registered measure names.
 A byte order mark and surrounding spaces are ignored; ``.csv.gz`` files are read directly.
 
 Output columns: ``time_period``, ``time_identifier``, ``geographic_level``, ``area_code``
@@ -101,7 +101,7 @@ def _is_measure(column: pl.Series) -> bool:
 
 
 def measure_key(name: str) -> str:
-    """A published measure name in the lower case used by kpis.md."""
+    """A published measure name in the lower case the measure registry uses."""
     return name.lower()
 
 

@@ -3,7 +3,7 @@ release (Explore Education Statistics, "Education, health and care plans", 2025)
 
 Regenerate (from the repository root; the source is the release's ``data/`` folder):
 
-    python -m sendassure.benchmarks.extract /work/shared/data/ees/ehcp_2025/data
+    python -m sendassure.benchmarks.extract PATH/TO/ees/ehcp_2025/data
 
 Each output is the published file cut to the columns and rows the product uses, still in
 EES layout (so ``ees.read_ees`` reads it), gzip-compressed with a fixed timestamp so the

@@ -14,7 +14,7 @@ class BenchmarkValue(models.Model):
     region_code = models.CharField(max_length=12, blank=True)
     breakdown_topic = models.CharField(max_length=100, blank=True)
     breakdown = models.CharField(max_length=100, blank=True)
-    measure = models.CharField(max_length=80, db_index=True, help_text="Lower-case kpis.md name.")
+    measure = models.CharField(max_length=80, db_index=True, help_text="Lower-case registered measure name.")
     published_measure = models.CharField(max_length=80, help_text="Column name as published.")
     value = models.FloatField(null=True)
     reason = models.CharField(max_length=80, blank=True, help_text="Why there is no value.")

@@ -1,4 +1,4 @@
-"""An XmR chart (kpis.md §2, NHS "Making Data Count") as a ``Figure``.
+"""An XmR chart (NHS "Making Data Count"; docs/measures.md) as a ``Figure``.
 
 Points are coloured by variation as Making Data Count does: special cause improvement
 blue, special cause concern orange, special cause with no improvement direction purple,

@@ -8,6 +8,7 @@ from rich.console import Console
 from . import figures, imports, pack, plan, tokens, users
 from .django_setup import ensure_database, setup
 from .kpis import kpis, worklist
+from .measures import measures
 from .reference import benchmarks_app, establishments_app
 from .rules import rules
 from .synth import synth
@@ -26,6 +27,7 @@ app.add_typer(plan.app, name="plan")
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)
+app.command("measures")(measures)
 app.command("worklist")(worklist)
 app.add_typer(benchmarks_app, name="benchmarks")
 app.add_typer(establishments_app, name="establishments")

@@ -6,7 +6,7 @@ are kept as the raw text of the file (``None`` when the element or cell is absen
 blank) so that rules can report exactly what was sent; conversion to dates and codes
 happens only after the rules have judged a record (see ``values.py``).
 
-Field names are always the canonical SEN2 spellings used in ``shared/domain/sen2.md``
+Field names are always the canonical SEN2 spellings used in the SEN2 return (``sendassure.sen2``)
 (``SENSetting``, ``PlanWBP``); a reader that meets a known variant spelling
 (``SENsetting``, ``PlanWPB``) stores it under the canonical name and notes the variant
 in ``Return.variants``.

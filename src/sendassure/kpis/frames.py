@@ -2,7 +2,7 @@
 
 The importer builds them from the database (quarantined records never reach them).
 One row per request (with its assessment and named plan flattened in) and one row per
-active plan. Names are SEN2 field names in snake_case; see ``shared/domain/sen2.md``.
+active plan. Names are SEN2 field names in snake_case (``sendassure.sen2`` lists the return's fields).
 
 requests (one row per SEN2 ``Requests`` record)
     la                       str   3-digit LA code of the return

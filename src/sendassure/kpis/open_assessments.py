@@ -3,7 +3,7 @@
 Open on ``R``: received on or before ``R``, not historical (``H``), not withdrawn on or
 before ``R``, with no final outcome dated on or before ``R`` (a request decision ``N``, or
 an assessment outcome ``Y``/``N``/``W``). An assessment outcome ``Y`` with no date is a
-plan agreed but not yet issued (sen2.md), so the case is still open. ``age = R -
+plan agreed but not yet issued (SEN2 leaves the date blank until issue), so the case is still open. ``age = R -
 ReceivedDate``. Outcomes dated after ``R`` are unknown on ``R`` (see ``pointintime``).
 A request with no ``ReceivedDate`` has no age and is not counted.
 """

@@ -1,5 +1,5 @@
 """A trajectory: least-squares line through the last ``k`` points, with its uncertainty,
-answering "when do we reach the target at this rate?" (kpis.md §2).
+answering "when do we reach the target at this rate?" (docs/measures.md, "Trend and assurance").
 
 Time is measured in days from the first point used, so points need not be evenly spaced
 and the slope is per day (``slope_per_period`` rescales it to the mean spacing).

@@ -4,7 +4,7 @@ For each area of weakness: what we said, what we did, the difference it made (li
 measures with charts, baseline -> now vs target), the evidence, what we will do next,
 the open evidence requests, a drafted positioning statement, and exception reports for
 reds. It goes to the board, reviewers and the parent carer forum, so every figure is
-disclosure-controlled (kpis.md section 6) whoever builds it.
+disclosure-controlled (docs/measures.md) whoever builds it.
 """
 
 from __future__ import annotations

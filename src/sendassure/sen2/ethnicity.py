@@ -1,5 +1,5 @@
 """CBDS ethnicity codes accepted in SEN2 ``Ethnicity`` (field list taken from the
-community 2026 SEN2 schema in ``shared/data/sen2``; labels as published there)."""
+community SEN2 schema, 2026 layout; labels as published there)."""
 
 ETHNICITY_LABELS: dict[str, str] = {
     "WBRI": "White - British",

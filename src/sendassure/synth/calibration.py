@@ -1,4 +1,4 @@
-"""What a synthetic local area is calibrated to (``shared/domain/calibration.md``).
+"""What a synthetic local area is calibrated to: the published figures listed below.
 
 An :class:`AreaProfile` gives, per calendar year ``Y``: requests received in ``Y``,
 active plans at the January census after ``Y`` (``ehcplans``), the share of new

@@ -2,7 +2,7 @@
 
 ``la_codes.csv`` (beside this module) is committed data, built once by
 :func:`build_la_csv` from DfE's "Education, health and care plans" 2025 release
-(``shared/data/ees/ehcp_2025/data/``): one row per local authority that has a
+(DfE's EHC plans 2025 release): one row per local authority that has a
 caseload figure for January 2025 (``time_period`` 202425), with
 
 - ``old_la_code`` (the 3-digit code SEN2 uses in ``LEA``), ``new_la_code``, ``la_name``;

@@ -5,6 +5,11 @@ class Migration(migrations.Migration):
     dependencies = [("plan", "0001_initial")]
 
     operations = [
+        migrations.AlterField(
+            model_name="measurelink", name="section",
+            field=models.CharField(help_text="Family of the measure (docs/measures.md), e.g. "
+                                   "timeliness", max_length=30),
+        ),
         migrations.AddField(
             model_name="measurelink", name="period_kind",
             field=models.CharField(blank=True, help_text="Kind of period 'now' is for, e.g. "

@@ -12,7 +12,7 @@ class MeasureLink(models.Model):
                              related_name="measures")
     action = models.ForeignKey(Action, null=True, blank=True, on_delete=models.CASCADE,
                                related_name="measures")
-    section = models.CharField(max_length=30, help_text="kpis.md section, e.g. timeliness")
+    section = models.CharField(max_length=30, help_text="Family of the measure (docs/measures.md), e.g. timeliness")
     kpi = models.CharField(max_length=60, help_text="Catalogue name, e.g. "
                            "pc_plans_issued_within_20_weeks")
     breakdown = models.CharField(max_length=60, blank=True)
