@@ -102,6 +102,7 @@ class Family:
     rules: Rules
     measures: tuple[Measure, ...]
     breakdowns: tuple[str, ...] = ()
+    records: Callable | None = None  # inputs -> the frame its population is drawn from
     exclusions: str = ""  # which records the family leaves out, and why
     statutory_section: bool = True  # one of the sections `sendassure kpis` prints
     context: tuple[str, ...] = field(default=())  # outputs registered by another family

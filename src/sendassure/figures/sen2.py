@@ -80,6 +80,14 @@ def _plans(fn):
     return lambda inputs, *args: fn(inputs.active_plans, *args)
 
 
+def requests_of(inputs):
+    return inputs.requests
+
+
+def plans_of(inputs):
+    return inputs.active_plans
+
+
 def count(name, label, polarity, definition):
     return Measure(name, label, "count", polarity, definition)
 
@@ -103,7 +111,7 @@ register(Family(
                 "not 1). d = AssessmentOutcomeDate - ReceivedDate in days: within 20 weeks "
                 "is d <= 140, over a year d > 364."),
     population=_requests(timeliness.population), summarise=timeliness.summarise,
-    result=timeliness.Timeliness, rules=rules.TIMELINESS, breakdowns=REQUEST_DIMENSIONS,
+    result=timeliness.Timeliness, rules=rules.TIMELINESS, breakdowns=REQUEST_DIMENSIONS, records=requests_of,
     exclusions=UNUSABLE_DATES + " Cases with mediation or tribunal are out of this family.",
     measures=(
         count("plans_issued_den", "EHC plans issued (excluding mediation and tribunal)",
@@ -155,7 +163,7 @@ register(Family(
                 "period; d = RequestOutcomeDate - ReceivedDate, within 6 weeks when d <= 42 "
                 "(reg 5)."),
     population=_requests(decisions.population), summarise=decisions.summarise,
-    result=decisions.Decisions, rules=rules.DECISIONS, breakdowns=REQUEST_DIMENSIONS,
+    result=decisions.Decisions, rules=rules.DECISIONS, breakdowns=REQUEST_DIMENSIONS, records=requests_of,
     exclusions=UNUSABLE_DATES + " Such a request still counts as received when its "
                                 "ReceivedDate falls in the period.",
     measures=(
@@ -180,7 +188,7 @@ register(Family(
     definition=("Assessments with AssessmentOutcome N dated in the period; d = "
                 "AssessmentOutcomeDate - ReceivedDate, within 16 weeks when d <= 112 (reg 10)."),
     population=_requests(not_to_issue.population), summarise=not_to_issue.summarise,
-    result=not_to_issue.NotToIssue, rules=rules.NOT_TO_ISSUE, breakdowns=REQUEST_DIMENSIONS,
+    result=not_to_issue.NotToIssue, rules=rules.NOT_TO_ISSUE, breakdowns=REQUEST_DIMENSIONS, records=requests_of,
     exclusions=UNUSABLE_DATES,
     measures=(
         count("not_to_issue", "Decisions not to issue a plan", "neither",
@@ -202,7 +210,7 @@ register(Family(
                 "ReceivedDate in days."),
     population=_requests(open_assessments.population), summarise=open_assessments.summarise,
     result=open_assessments.OpenAssessments, rules=rules.OPEN_ASSESSMENTS,
-    breakdowns=REQUEST_DIMENSIONS,
+    breakdowns=REQUEST_DIMENSIONS, records=requests_of,
     exclusions="A request with no ReceivedDate has no age and is not counted.",
     measures=(
         count("open_total", "Open assessments", "neither", "Cases open on R."),
@@ -221,7 +229,7 @@ register(Family(
                 "the decision was notified) - ReviewMeeting; on time when 0 <= d <= 28 "
                 "(reg 20). A review with no decision notified yet is not on time."),
     population=_plans(annual_reviews.population), summarise=annual_reviews.summarise,
-    result=annual_reviews.AnnualReviews, rules=rules.ANNUAL_REVIEWS, breakdowns=PLAN_DIMENSIONS,
+    result=annual_reviews.AnnualReviews, rules=rules.ANNUAL_REVIEWS, breakdowns=PLAN_DIMENSIONS, records=plans_of,
     exclusions="SEN2 keeps only a plan's latest review, so an earlier review in the period "
                "is not seen.",
     measures=(
@@ -242,7 +250,7 @@ register(Family(
                 "establishments register; a plan whose placement type is unknown stays in "
                 "the denominator."),
     population=_plans(caseload.population), summarise=caseload.summarise,
-    result=caseload.Caseload, rules=rules.CASELOAD, breakdowns=PLAN_DIMENSIONS,
+    result=caseload.Caseload, rules=rules.CASELOAD, breakdowns=PLAN_DIMENSIONS, records=plans_of,
     measures=(
         count("ehcplans", "Active EHC plans", "neither", "Plans active on R."),
         count("mainstream_total", "Placed in mainstream schools", "up",
@@ -265,7 +273,7 @@ register(Family(
                 "person 16 or over on 31 August of the transfer year) (reg 18)."),
     population=_plans(phase_transfers.population), summarise=phase_transfers.summarise,
     result=phase_transfers.PhaseTransfers, rules=rules.PHASE_TRANSFERS,
-    breakdowns=PLAN_DIMENSIONS,
+    breakdowns=PLAN_DIMENSIONS, records=plans_of,
     measures=(
         count("phase_transfers_due", "Phase transfers due", "neither",
               "Transfers due in the period."),
@@ -284,7 +292,7 @@ register(Family(
                 "before R (or, with no review, that started more than 12 months before R)."),
     population=_plans(annual_reviews.overdue_population),
     summarise=annual_reviews.summarise_overdue, result=annual_reviews.ReviewsOverdue,
-    rules=rules.REVIEWS_OVERDUE, breakdowns=PLAN_DIMENSIONS,
+    rules=rules.REVIEWS_OVERDUE, breakdowns=PLAN_DIMENSIONS, records=plans_of,
     measures=(
         count("reviews_overdue", "Plans with an overdue annual review", "down",
               "Active plans whose annual review is more than 12 months old."),

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sendassure.kpis.breakdowns import DIMENSIONS
+from sendassure.kpis.breakdowns import DIMENSIONS, all_groups
 from sendassure.kpis.disclosure import CONFIDENTIAL, NOT_APPLICABLE, disclose_rows
 from sendassure.kpis.periods import (
     CALENDAR_YEAR,
@@ -237,10 +237,14 @@ class FigureSet:
         hit = (self._stored(family) or {}).get((period.key, breakdown))
         if hit is not None:
             result, texts = hit
+        elif status == NO_DATA and self.currency.has_data:
+            # outside the data the area holds: nothing to compute, nothing to show
+            result = dict.fromkeys(family.outputs)
+            texts = control.unavailable(result)
         else:
             result = self.result(family, period, group).as_dict()
             texts = self._texts(family, period, breakdown) if self.controlled else None
-        if not self.controlled:
+        if not self.controlled and not (status == NO_DATA and self.currency.has_data):
             texts = {k: _text(v) for k, v in result.items()}
         return {m.name: self._figure(m, period, breakdown, status, result, texts)
                 for m in family.measures}
@@ -255,9 +259,11 @@ class FigureSet:
     def table(self, name: str, period: Period, dimension: str) -> dict[str, dict[str, Figure]]:
         """A breakdown of family ``name``: {group: {measure: figure}}, total under ""."""
         family = FAMILIES[name]
-        groups = self.groups(family, period, dimension)
+        groups = set(self.groups(family, period, dimension))
+        if family.records is not None:  # the groups nobody fell into this time, with zeros
+            groups |= set(all_groups(family.records(self._inputs(family)), dimension))
         out = {control.TOTAL: self.family(name, period)}
-        for group in groups:
+        for group in sorted(groups):
             out[group] = self.family(name, period, f"{dimension}={group}")
         return out
 

@@ -110,6 +110,14 @@ def with_group(population: pl.DataFrame, dimension: str) -> pl.DataFrame:
     return population.with_columns(group_of(dimension).alias("group"))
 
 
+def all_groups(records: pl.DataFrame, dimension: str) -> list[str]:
+    """Every group of ``dimension`` the records hold (for age, every age group), so a
+    breakdown can list the groups nobody in a period fell into, with zeros."""
+    if dimension == "age_group":
+        return [label for label, _, _ in AGE_GROUPS] + [UNKNOWN]
+    return sorted(records.select(group_of(dimension).alias("g"))["g"].unique().to_list())
+
+
 def grouped(population: pl.DataFrame, dimension: str,
             summarise: Callable[[pl.DataFrame], Result]) -> dict[str, Result]:
     """Each group present in ``population`` (sorted) and its summary."""

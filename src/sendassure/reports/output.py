@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -52,6 +52,8 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
                "date": book.add_format({"num_format": "d mmm yyyy"})}
 
     def cell(ws, r, c, value, kind=None):
+        if isinstance(value, Typed):
+            value, kind = value
         if value is None or value == "":
             ws.write_blank(r, c, None)
         elif isinstance(value, date):
@@ -81,20 +83,19 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("At a glance", ["area", "title", "rating", "suggested", "open requests"],
           [(g["number"], g["title"], g["rating"], g["suggested"], g["open_requests"])
            for g in pack.glance])
-    sheet("Measures", ["area", "measure", "kpi", "baseline (plan)", "baseline period",
+    sheet("Measures", ["area", "measure", "kpi", "breakdown", "baseline (plan)",
+                       "baseline period",
                        "baseline (records)", "now", "now (as shown)", "period", "status",
                        "target", "better when"],
-          [(s.area.number, m.label, m.kpi, _number(m.baseline), m.baseline_period,
-            m.baseline_records, m.now_value, m.now, m.now_period, m.now_status,
-            _number(m.target), m.direction) for s in pack.areas for m in s.measures],
-          kinds=(None, None, None, "percent", None, None, "percent", None, None, None,
-                 "percent"))
+          [(s.area.number, m.label, m.kpi, m.breakdown, Typed(_number(m.baseline), m.unit),
+            m.baseline_period, m.baseline_records, Typed(m.now_value, m.unit), m.now,
+            m.now_period, m.now_status, Typed(_number(m.target), m.unit), m.direction)
+           for s in pack.areas for m in s.measures])
     sheet("Quarters", ["area", "measure", "quarter", "value", "numerator", "denominator",
                        "status"],
-          [(s.area.number, m.label, q.label, _number(q.value), _number(q.numerator),
-            _number(q.denominator), q.status)
-           for s in pack.areas for m in s.measures for q in m.quarters],
-          kinds=(None, None, None, "percent"))
+          [(s.area.number, m.label, q.label, Typed(_number(q.value), m.unit),
+            _number(q.numerator), _number(q.denominator), q.status)
+           for s in pack.areas for m in s.measures for q in m.quarters])
     sheet("Actions", ["area", "ref", "action", "status", "suggested RAG", "progress"],
           [(s.area.number, a["reference"], d["description"], a["status_label"], a["suggested"],
             a["progress"]) for s in pack.areas for a, d in zip(s.did, s.said, strict=True)])
@@ -107,6 +108,13 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("Positioning", ["area", "statement"],
           [(s.area.number, s.positioning) for s in pack.areas])
     book.close()
+
+
+class Typed(NamedTuple):
+    """A cell's value with the kind of number it is (count, percent or weeks)."""
+
+    value: object
+    kind: str
 
 
 def _number(text):

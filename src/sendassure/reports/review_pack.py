@@ -38,6 +38,7 @@ class QuarterPoint:
 class MeasureSummary:
     label: str
     kpi: str
+    breakdown: str
     direction: str
     baseline: str  # as typed into the plan
     baseline_period: str  # the period it is for ("" if not stated)
@@ -124,7 +125,8 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
         sentence += f"; target {target}" + (
             f" by {link.target_date:%B %Y}" if link.target_date else "")
     return MeasureSummary(
-        label=label, kpi=link.kpi, direction=link.get_direction_display(),
+        label=label, kpi=link.kpi, breakdown=link.breakdown or "",
+        direction=link.get_direction_display(),
         baseline=baseline, baseline_period=computed.period.label if computed else "",
         baseline_records=computed.display if computed else "",
         baseline_flag=actuals.baseline_check(link, computed), now=now.display,

@@ -19,6 +19,7 @@ from sendassure.core.models import Area
 from sendassure.core.permissions import requires
 from sendassure.core.roles import is_aggregate
 from sendassure.core.versions import current
+from sendassure.figures.registry import FAMILIES
 from sendassure.figures.service import figures_for
 from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
@@ -32,18 +33,13 @@ PAGES = {
     "reviews": ("Annual reviews and phase transfers", reviews.build),
     "caseload": ("Caseload and placements", caseload.build),
 }
-# the family each page can break down, and the measures its table shows
+# the families each page breaks down (every measure of each, group by group)
 BREAKDOWNS = {
-    "timeliness": ("timeliness", ["plans_issued_den", "plans_issued_within_20_weeks",
-                                  "pc_plans_issued_within_20_weeks", "avg_weeks_issue_plan"]),
-    "decisions": ("decisions", ["requests_received", "requests_decided",
-                                "decided_within_6_weeks", "pc_decided_within_6_weeks"]),
-    "backlog": ("open_assessments", ["open_total", "open_over_20_weeks", "open_over_30_weeks",
-                                     "open_over_52_weeks"]),
-    "reviews": ("annual_reviews", ["reviews_held", "reviews_within_4_weeks",
-                                   "pc_reviews_within_4_weeks"]),
-    "caseload": ("caseload", ["ehcplans", "mainstream_total", "mainstream_total_pc",
-                              "special_total_pc"]),
+    "timeliness": ("timeliness",),
+    "decisions": ("decisions", "not_to_issue"),
+    "backlog": ("open_assessments",),
+    "reviews": ("annual_reviews", "reviews_overdue", "phase_transfers"),
+    "caseload": ("caseload",),
 }
 _PAGES: OrderedDict = OrderedDict()
 _LOCK = threading.Lock()
@@ -101,10 +97,9 @@ def _context(view: View, page: str) -> dict:
     context = PAGES[page][1](view) if view.areas and view.figures.currency.has_data else {
         "sections": [], "figures": []}
     if view.breakdown and view.areas and view.figures.currency.has_data:
-        family, columns = BREAKDOWNS[page]
-        period = (view.year_period() if family in ("timeliness", "decisions", "annual_reviews")
-                  else view.stock_period())
-        context = {**context, "tables": [breakdown_table(view, family, period, columns)]}
+        tables = [breakdown_table(view, FAMILIES[name]) for name in BREAKDOWNS[page]
+                  if view.breakdown in FAMILIES[name].breakdowns]
+        context = {**context, "tables": tables}
     with _LOCK:
         _PAGES[key] = context
         while len(_PAGES) > 64:

@@ -69,21 +69,26 @@ def summary(figures: dict[str, Figure]) -> list[dict]:
              "unit": f.measure.unit} for name, f in figures.items()]
 
 
-def breakdown_table(view: View, family: str, period: P.Period, columns: list[str]) -> dict:
-    """The family's figures for ``period`` group by group (``view.breakdown``), with the
-    total last: {caption, columns, rows}."""
-    from sendassure.figures.registry import measure
+def breakdown_table(view: View, family) -> dict:
+    """Every measure of ``family`` for the view's year (flows) or date (stocks), group by
+    group of ``view.breakdown``, with the total last: {id, caption, columns, rows}."""
+    from sendassure.figures.registry import FLOW
     from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
-    table = view.figures.table(family, period, view.breakdown)
+    period = view.year_period() if family.kind == FLOW else view.stock_period()
+    table = view.figures.table(family.name, period, view.breakdown)
     total = table.pop("")
-    rows = [[group, *(figures[name].display for name in columns)]
+    names = [m.name for m in family.measures]
+    rows = [[group, *(figures[name].display for name in names)]
             for group, figures in table.items()]
-    rows.append(["Total", *(total[name].display for name in columns)])
+    rows.append(["Total", *(total[name].display for name in names)])
     label = DIMENSION_LABELS.get(view.breakdown, view.breakdown)
+    first = total[names[0]]
     return {
-        "caption": f"{heading(f'{measure(columns[0]).label} and more, {period.label}', total[columns[0]])}"
-                   f", by {label.lower()}, {view.area_label}",
-        "columns": [label, *(measure(name).label for name in columns)],
+        "id": f"breakdown-{family.name}",
+        "caption": f"{heading(f'{family.title}, {period.label}', first)}, by "
+                   f"{label.lower()}, {view.area_label}",
+        "columns": [label, *(m.label for m in family.measures)],
+        "names": names,
         "rows": rows,
     }
