@@ -11,7 +11,7 @@ from django.urls import reverse
 from typer.testing import CliRunner
 
 from sendassure.cli import app
-from sendassure.figures import compute, facts, inputs, service
+from sendassure.figures import compute, facts, inputs, service, stored
 from sendassure.figures.models import Fact, FactsRefresh
 from sendassure.figures.registry import FAMILIES
 from sendassure.ingest.importer import import_sen2
@@ -46,7 +46,7 @@ def _forget():
 
 def test_an_import_stores_the_facts_in_its_own_transaction(area):
     refresh = FactsRefresh.objects.get(la="886")
-    assert refresh.computed_by == facts.COMPUTED_BY
+    assert refresh.computed_by == stored.COMPUTED_BY
     assert refresh.inputs == service.figures_for(["886"]).version
     assert refresh.as_of.isoformat() == "2025-01-16" and refresh.rows == Fact.objects.count()
     year = Fact.objects.get(la="886", measure="pc_plans_issued_within_20_weeks", period="2024",
@@ -58,13 +58,13 @@ def test_an_import_stores_the_facts_in_its_own_transaction(area):
 
 
 def test_every_stored_fact_is_the_figure_computed_afresh(area, monkeypatch):
-    stored = list(Fact.objects.filter(la="886"))
-    monkeypatch.setattr(facts, "fresh", lambda la, version: False)  # compute, never read
+    rows = list(Fact.objects.filter(la="886"))
+    monkeypatch.setattr(stored, "fresh", lambda la, version: False)  # compute, never read
     _forget()
     exact = service.figures_for(["886"])
     controlled = service.figures_for(["886"], controlled=True)
     checked = 0
-    for fact in stored:
+    for fact in rows:
         family = FAMILIES[fact.family]
         if fact.measure not in {m.name for m in family.measures}:
             continue  # another family's output, kept for its lines
@@ -109,9 +109,9 @@ def test_a_failing_refresh_rolls_the_import_back(tmp_path, monkeypatch):
 
 
 def test_a_code_change_makes_the_stored_facts_stale(area, monkeypatch):
-    assert facts.fresh("886", service.figures_for(["886"]).version)
-    monkeypatch.setattr(facts, "COMPUTED_BY", "another-version")
-    assert not facts.fresh("886", service.figures_for(["886"]).version)
+    assert stored.fresh("886", service.figures_for(["886"]).version)
+    monkeypatch.setattr(stored, "COMPUTED_BY", "another-version")
+    assert not stored.fresh("886", service.figures_for(["886"]).version)
     _forget()
     figures = service.figures_for(["886"])
     assert figures._stored(FAMILIES["timeliness"]) is None  # computed, not read

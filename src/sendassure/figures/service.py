@@ -39,7 +39,7 @@ from sendassure.kpis.periods import (
     published_on_or_before,
 )
 
-from . import compute, control
+from . import compute, control, stored
 from .registry import FAMILIES, FLOW, STREAMS, DataCurrency, Family, Measure, measure
 
 NO_DATA = compute.NO_DATA
@@ -179,13 +179,11 @@ class FigureSet:
     def _stored(self, family: Family) -> dict | None:
         """The fact table's rows for this family, when they hold this set's figures: one
         area, known on the data's end, computed from these inputs by this code."""
-        from . import facts
-
         if len(self.areas) != 1 or self.as_of != self.currency.data_to:
             return None
         la = self.areas[0]
-        return _remember(("facts", la, family.name, self.version, facts.COMPUTED_BY),
-                         lambda: facts.stored(la, family) if facts.fresh(la, self.version)
+        return _remember(("facts", la, family.name, self.version, stored.COMPUTED_BY),
+                         lambda: stored.stored(la, family) if stored.fresh(la, self.version)
                          else None)
 
     # -- controlled texts ----------------------------------------------------------------
