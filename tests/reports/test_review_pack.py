@@ -127,3 +127,17 @@ def test_the_pdf_fetcher_refuses_anything_but_inline_data():
         fetcher.fetch("file:///etc/passwd")
     response = fetcher.fetch("data:text/plain;base64,aGVsbG8=")
     assert response.read() == b"hello"  # inline data is read, and only that
+
+
+def test_every_format_of_the_pack_from_the_web_is_audited(client, make_user, plan_with_data):
+    from django.urls import reverse
+
+    from sendassure.core.models import AuditEvent
+
+    client.force_login(make_user("board"))
+    for fmt in ("html", "xlsx", "pdf"):
+        before = AuditEvent.objects.filter(object_type="ReviewPack").count()
+        response = client.get(reverse("plan-pack", args=[plan_with_data.pk]),
+                              {"review": "2023-11-15", "format": fmt})
+        assert response.status_code == 200
+        assert AuditEvent.objects.filter(object_type="ReviewPack").count() == before + 1, fmt

@@ -105,3 +105,22 @@ def test_no_trajectory_is_drawn_from_a_trend_that_is_not_significant():
     noisy = [(date(2024, m, 28), 30.0 + (5 if m % 2 else -5) + 0.1 * m) for m in range(1, 13)]
     note = trajectory_note(noisy, 80.0, "up", "%")
     assert "no significant trend" in note and "would be reached" not in note
+
+
+def test_aggregate_roles_see_published_dates_only(client, make_user, small_area):
+    # consecutive days would differ by the plans issued on one day: a board member asking
+    # for 4 January sees the figures as known on 31 December, and is told so
+    client.force_login(make_user("board"))
+    html = client.get(reverse("dashboard-timeliness"), {"year": "2024",
+                                                        "as_of": "2025-01-04"}).content.decode()
+    assert "as known on 31 Dec 2024, not 4 Jan 2025" in html
+    client.force_login(make_user("analyst"))
+    html = client.get(reverse("dashboard-timeliness"), {"year": "2024",
+                                                        "as_of": "2025-01-04"}).content.decode()
+    assert "Figures are as known on 4 Jan 2025" in html  # exact figures: any day
+
+
+def test_a_partial_year_says_so(client, make_user, small_area):
+    client.force_login(make_user("analyst"))
+    html = client.get(reverse("dashboard-timeliness"), {"year": "2025"}).content.decode()
+    assert "Plans issued in 2025 (partial: the data covers 2025 only to 16 Jan 2025)" in html

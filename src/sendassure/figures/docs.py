@@ -71,7 +71,9 @@ to {THRESHOLD - 1} can be worked out, whether it is shown or not:
   shown only where every month in it is shown;
 - breakdowns are shown for complete calendar years (and, for stock measures, dates);
 - figures are published as known on month ends, review dates and the data's own end
-  only: any other as-of date is moved back to the latest of those before it.
+  only: any other as-of date is moved back to the latest of those before it. (Figures
+  for the same period as known on two such dates can still differ by what was learnt
+  between them, such as a review decision notified late.)
 
 Symbols: `c` confidential, `z` not applicable (no value), `x` not available.
 
