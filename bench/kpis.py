@@ -17,9 +17,9 @@ What it does:
 
 2. Imports them, oldest year first, through the real importer into a fresh SQLite
    database kept beside the returns (``kpis.sqlite3``, in a subprocess, with
-   ``DASHBOARD_FACTS_ON_IMPORT=0``: the dashboard's fact tables are not what is measured
-   here), then builds the KPI engine's two frames exactly as the product does,
-   ``sendassure.casework.measures.case_frames(None)`` (every area), in another
+   ``FIGURES_FACTS=0``: the fact table is not what is measured here; ``bench/figures.py``
+   measures it), then builds the KPI engine's two frames exactly as the product does,
+   ``sendassure.figures.inputs.build(None)`` (every area), in another
    subprocess, and keeps them as Parquet beside the database. Both steps are reused on
    later runs; ``--rebuild`` redoes them (e.g. after an importer change).
 
@@ -28,13 +28,13 @@ What it does:
 
    - **floor**: ``pl.read_parquet`` of both files (every column the measures read) and
      one group-by (requests counted by ``la`` and ``request_outcome``);
-   - **statutory**: the same read, then
-     ``statutory_measures(CaseFrames(requests, plans), year, 31 December)`` for each
-     year. One ``sendassure kpis --year Y`` run = the read + one year; the target is
-     judged on the slowest year. The five years together are shown too;
-   - **dashboard**: the same read, then ``timeliness_by(requests, dim, last year)`` for
-     every dimension in ``DIMENSIONS``, ``timeliness_by_month`` over the last 36 months
-     and ``timeliness_rolling`` 3 and 12 over the same 36 months.
+   - **statutory**: the same read, then every statutory family of the registry for the
+     calendar year as known on 31 December (``figures.compute.result``, what the figures
+     service runs) for each year. One ``sendassure kpis --year Y`` run = the read + one
+     year; the target is judged on the slowest year. The five years together too;
+   - **dashboard**: the same read, then timeliness for the last year broken down by
+     every dimension in ``DIMENSIONS``, and for each of the last 36 months and each
+     rolling 3 and 12 months ending in them.
 
 4. Prints the table and whether the issue's targets are met: the statutory set (one
    year's run) within 3x the floor; growth (England time / Kent time) / (England records
@@ -130,7 +130,7 @@ def django_env(folder: Path) -> dict[str, str]:
     return {**os.environ, "SENDASSURE_VAR": str(var),
             "DATABASE_URL": f"sqlite:///{folder / 'kpis.sqlite3'}",
             "DJANGO_SETTINGS_MODULE": "sendassure.settings.base",
-            "DASHBOARD_FACTS_ON_IMPORT": "0"}
+            "FIGURES_FACTS": "0"}
 
 
 def prepared_frames(scale: str, files: list[Path], rebuild: bool) -> Path:
@@ -196,10 +196,10 @@ def frames_worker(folder: Path) -> None:
     import django
 
     django.setup()
-    from sendassure.casework.measures import case_frames
+    from sendassure.figures.inputs import build
 
     started = time.perf_counter()
-    data = case_frames(None)
+    data = build(None)
     seconds = time.perf_counter() - started
     data.requests.write_parquet(folder / "requests.parquet")
     data.active_plans.write_parquet(folder / "active_plans.parquet")
@@ -230,8 +230,19 @@ def measure_floor(where: Path) -> float:
     return time.perf_counter() - started
 
 
+def _knowledge(day: date):
+    from sendassure.figures.compute import Knowledge
+    from sendassure.figures.registry import DataCurrency
+
+    return Knowledge(DataCurrency(None, day), day)
+
+
 def measure_statutory(where: Path, years: list[int]) -> dict:
-    from sendassure.casework.measures import CaseFrames, statutory_measures
+    from sendassure.figures import sen2  # noqa: F401  (registers the families)
+    from sendassure.figures.compute import result
+    from sendassure.figures.inputs import CaseFrames
+    from sendassure.figures.registry import statutory_sections
+    from sendassure.kpis.periods import calendar_year
 
     started = time.perf_counter()
     requests, plans = read_frames(where)
@@ -239,26 +250,34 @@ def measure_statutory(where: Path, years: list[int]) -> dict:
     timings = {"read": time.perf_counter() - started}
     for year in years:
         started = time.perf_counter()
-        statutory_measures(data, year, date(year, 12, 31))
+        known = _knowledge(date(year, 12, 31))
+        for family in statutory_sections():
+            result(family, data, calendar_year(year), known)
         timings[year] = time.perf_counter() - started
     return timings
 
 
 def dashboard_calls(year: int) -> list[tuple[str, object]]:
-    from sendassure.kpis.breakdowns import (
-        DIMENSIONS,
-        add_months,
-        timeliness_by,
-        timeliness_by_month,
-        timeliness_rolling,
-    )
+    from sendassure.figures.compute import result, results_by_group
+    from sendassure.figures.inputs import CaseFrames
+    from sendassure.figures.registry import FAMILIES
+    from sendassure.kpis import periods as P
+    from sendassure.kpis.breakdowns import DIMENSIONS
 
-    last = date(year, 12, 1)
-    first = add_months(last, -35)
-    calls = [(f"by {dim}", lambda r, d=dim: timeliness_by(r, d, year)) for dim in DIMENSIONS]
-    calls.append(("by month x36", lambda r: timeliness_by_month(r, first, last)))
-    calls.append(("rolling 3 x36", lambda r: timeliness_rolling(r, 3, first, last)))
-    calls.append(("rolling 12 x36", lambda r: timeliness_rolling(r, 12, first, last)))
+    family = FAMILIES["timeliness"]
+    known = _knowledge(date(year, 12, 31))
+    last = date(year, 12, 31)
+    first = P.add_months(date(year, 12, 1), -35)
+
+    def over(kind):
+        return lambda r: [result(family, CaseFrames(r, None), p, known)
+                          for p in P.between(kind, first, last)]
+
+    calls = [(f"by {dim}", lambda r, d=dim: results_by_group(
+        family, CaseFrames(r, None), P.calendar_year(year), known, d)) for dim in DIMENSIONS]
+    calls.append(("by month x36", over(P.MONTH)))
+    calls.append(("rolling 3 x36", over(P.ROLLING_3)))
+    calls.append(("rolling 12 x36", over(P.ROLLING_12)))
     return calls
 
 

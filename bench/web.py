@@ -12,11 +12,11 @@ What it does:
    (the server writes sessions into it; the original stays as it was). By default the
    England-scale database of ``bench/kpis.py`` (every LA, five years), else its
    Kent-scale one. Migrates the copy (``sendassure migrate``).
-2. If the product has the dashboard's fact tables
-   (``sendassure.web.presenters.dashboard.facts``), stores the area's default pages as
-   an import would (``refresh(area, latest import run)``: ``bench/kpis.py`` imports with
-   ``DASHBOARD_FACTS_ON_IMPORT=0``), unless ``--no-facts``, which measures pages
-   computed on demand. The time the refresh took is shown.
+2. Stores the area's figures in the fact table as an import would
+   (``sendassure.figures.facts.refresh(area)``: ``bench/kpis.py`` imports with
+   ``FIGURES_FACTS=0``), unless ``--no-facts``, which measures pages computed on demand.
+   The time the refresh took is shown. The server then renders the default page once
+   per process from the stored figures (the warm-up) and keeps it for the same data.
 3. Creates an analyst for the area (``sendassure users add``) and starts the app with
    ``sendassure serve --address 127.0.0.1:PORT`` (Django's threaded development server,
    one process: the only server the project ships; no WSGI server is installed).
@@ -107,29 +107,24 @@ def copy_database(source: Path, workdir: Path) -> Path:
 
 
 def setup_worker(area: str, facts: bool) -> None:
-    """Child process: store the area's default dashboard pages, as an import would."""
+    """Child process: store the area's figures in the fact table, as an import would."""
     import django
 
     django.setup()
     from django.db import transaction
 
+    from sendassure.figures.facts import refresh
     from sendassure.ingest.models import ImportRun
 
-    try:
-        from sendassure.web.presenters.dashboard.facts import refresh
-    except ImportError:
-        print("facts: the product has no fact tables yet; pages are computed on demand")
-        return
     if not facts:
-        print("facts: skipped (--no-facts); pages are computed on demand")
+        print("facts: skipped (--no-facts); figures are computed on demand")
         return
-    run = ImportRun.objects.filter(la=area).order_by("-id").first()
-    if run is None:
+    if not ImportRun.objects.filter(la=area).exists():
         raise SystemExit(f"no import for area {area} in this database")
     started = time.perf_counter()
     with transaction.atomic():
-        stored = refresh(area, run)
-    print(f"facts: {stored} pages stored for {area} in {time.perf_counter() - started:.1f} s")
+        stored = refresh(area)
+    print(f"facts: {stored} figures stored for {area} in {time.perf_counter() - started:.1f} s")
 
 
 def free_port() -> int:

@@ -58,3 +58,9 @@ def test_users_add_creates_an_account_with_role_and_areas():
 def test_users_add_refuses_bad_input(args, message):
     result = runner.invoke(app, ["users", "add", "bob", *args, "--password", "a-long-password1"])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_the_demo_finds_the_files_it_ships():
+    from sendassure.cli.demo import KENT_PLAN
+
+    assert KENT_PLAN.exists()

@@ -37,12 +37,9 @@ def day(params, name: str, required: bool = False) -> date | None:
             raise BadRequest(f"{name}: give a date as YYYY-MM-DD")
         return None
     try:
-        found = date.fromisoformat(text)
-    except ValueError:
-        raise BadRequest(f"{name}: {text!r} is not a date as YYYY-MM-DD") from None
-    if not P.MIN_YEAR <= found.year <= P.MAX_YEAR:
-        raise BadRequest(f"{name}: the year must be between {P.MIN_YEAR} and {P.MAX_YEAR}")
-    return found
+        return P.parse_day(text)
+    except P.PeriodError as error:
+        raise BadRequest(f"{name}: {error}") from None
 
 
 def period(params) -> P.Period:

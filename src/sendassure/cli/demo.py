@@ -19,6 +19,7 @@ DEMO_USERS = {
     "demo-board": "board",
 }
 DEMO_PASSWORD = "demo-password-not-for-real-use"
+KENT_PLAN = Path(__file__).resolve().parents[1] / "plan" / "data" / "kent-example.yaml"
 
 
 def demo_dir() -> Path:
@@ -139,7 +140,7 @@ def _plan(console: Console):
 
     plan = Plan.objects.filter(la=DEMO_LA).first()
     if plan is None:
-        plan = import_file(Path(__file__).parent / "plan" / "data" / "kent-example.yaml")
+        plan = import_file(KENT_PLAN)
         console.print(f"Loaded the example plan: {plan.title}")
     if not plan.areas.filter(evidence__isnull=False).exists():
         for n, (number, title, day) in enumerate(DEMO_EVIDENCE, start=1):

@@ -3,16 +3,14 @@ once and kept until the records change (the stream's version moves on)."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
-_CACHE: OrderedDict[tuple, CaseFrames] = OrderedDict()
-_SIZE = 8
-_LOCK = threading.Lock()
+from .memo import Memo
+
+_FRAMES = Memo(8)
 
 
 @dataclass(frozen=True)
@@ -33,18 +31,8 @@ def case_frames(areas: Sequence[str]) -> CaseFrames:
     from .registry import STREAMS
 
     key = (tuple(sorted(areas)), STREAMS["sen2"].version(areas))
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    built = build(areas)
-    with _LOCK:
-        _CACHE[key] = built
-        while len(_CACHE) > _SIZE:
-            _CACHE.popitem(last=False)
-    return built
+    return _FRAMES.get(key, lambda: build(areas))
 
 
 def forget() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    _FRAMES.clear()

@@ -20,8 +20,6 @@ of a controlled-away figure never leaves this module.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +38,7 @@ from sendassure.kpis.periods import (
 )
 
 from . import compute, control, stored
+from .memo import Memo
 from .registry import FAMILIES, FLOW, STREAMS, DataCurrency, Family, Measure, measure
 
 NO_DATA = compute.NO_DATA
@@ -120,27 +119,12 @@ def _text(value) -> str:
 
 # Results and units shared across requests: keyed by the stream's version of the areas,
 # so a change to the records makes a new key (and old ones fall out).
-_CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 20000
-_LOCK = threading.Lock()
-
-
-def _remember(key, make):
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    made = make()
-    with _LOCK:
-        _CACHE[key] = made
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return made
+_MEMO = Memo(20000)
+_remember = _MEMO.get
 
 
 def forget() -> None:
-    with _LOCK:
-        _CACHE.clear()
+    _MEMO.clear()
 
 
 @dataclass

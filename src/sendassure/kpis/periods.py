@@ -266,6 +266,19 @@ def parse(text: str) -> Period:
     raise PeriodError(f"{text!r} is not a period: use a key such as {KEY_EXAMPLES}")
 
 
+def parse_day(text: str) -> date:
+    """A date as YYYY-MM-DD between the years the service handles; ``PeriodError``
+    says what is wrong."""
+    try:
+        day = date.fromisoformat((text or "").strip())
+    except ValueError:
+        raise PeriodError(f"{text!r} is not a date as YYYY-MM-DD, for example 2024-12-31"
+                          ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise PeriodError(f"{text!r}: the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return day
+
+
 def is_published_date(day: date, review_dates: frozenset[date] | set[date] = frozenset(),
                       data_to: date | None = None) -> bool:
     """Whether figures as known on ``day`` may be shown to aggregate audiences: a month

@@ -25,6 +25,7 @@ from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
 from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
 from ..presenters.dashboard.common import View, breakdown_table
+from ..presenters.params import as_of_param
 
 PAGES = {
     "timeliness": ("Timeliness of new EHC plans", timeliness.build),
@@ -54,16 +55,9 @@ def _view(request) -> tuple[View, list[str]]:
     if chosen and chosen not in mine:
         errors.append("Choose one of your areas")
     aggregate = is_aggregate(request.user)
-    as_of_text = request.GET.get("as_of") or ""
-    as_of = None
-    if as_of_text:
-        try:
-            as_of = date.fromisoformat(as_of_text)
-            if not 1990 <= as_of.year <= 2100:
-                raise ValueError
-        except ValueError:
-            errors.append("Enter the as-of date as YYYY-MM-DD between 1990 and 2100, for "
-                          "example 2024-12-31")
+    as_of, problem = as_of_param(request)
+    if problem:
+        errors.append(problem)
     figures = figures_for(areas, as_of, controlled=aggregate)
     known = figures.knowledge.known or figures.as_of
     latest = known.year

@@ -14,6 +14,7 @@ from sendassure.core.permissions import requires
 from sendassure.figures.service import figures_for
 from sendassure.plan import queries
 
+from ..presenters.params import as_of_param
 from ..presenters.plan import action_form, area_page, exceptions_page, overview, requests_page
 
 
@@ -32,25 +33,11 @@ def plan_overview(request, pk: int):
 @requires("aggregates")
 def plan_area(request, pk: int):
     area = queries.area_for(request.user, pk)
-    as_of, error = _as_of(request)
+    as_of, error = as_of_param(request)
     context = area_page(area, request.user, as_of)
     if error:
         context["notes"] = [error, *context["notes"]]
     return render(request, "plan/area.html", context)
-
-
-def _as_of(request) -> tuple[date | None, str]:
-    """An optional ``?as_of=YYYY-MM-DD`` (figures as known on that date)."""
-    text = request.GET.get("as_of") or ""
-    if not text:
-        return None, ""
-    try:
-        day = date.fromisoformat(text)
-        if not 1990 <= day.year <= 2100:
-            raise ValueError
-    except ValueError:
-        return None, "The as-of date was not a date between 1990 and 2100: showing the latest data."
-    return day, ""
 
 
 @requires("aggregates")

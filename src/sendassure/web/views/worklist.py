@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -17,6 +16,8 @@ from sendassure.figures.inputs import case_frames
 from sendassure.figures.service import figures_for
 from sendassure.kpis.open_assessments import worklist
 
+from ..presenters.params import as_of_param
+
 COLUMNS = ("received_date", "age_weeks", "stage_label", "days_left_to_20_weeks", "over_20",
            "over_30", "over_52", "due_to_breach_4_weeks")
 
@@ -27,17 +28,9 @@ def worklist_page(request):
     errors = []
     areas = request.user.area_codes
     currency = figures_for(areas).currency
-    text = request.GET.get("as_of") or ""
-    as_of = None
-    if text:
-        try:
-            as_of = date.fromisoformat(text)
-            if not 1990 <= as_of.year <= 2100:
-                raise ValueError
-        except ValueError:
-            errors.append("Enter the date as YYYY-MM-DD between 1990 and 2100, for example "
-                          "2024-12-31")
-            as_of = None
+    as_of, problem = as_of_param(request)
+    if problem:
+        errors.append(problem)
     # the default is the data's end, never today: ages are measured to the latest data
     as_of = as_of or currency.data_to
     rows = (worklist_rows(worklist(case_frames(areas).requests, as_of))
