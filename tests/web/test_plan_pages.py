@@ -183,3 +183,13 @@ def test_every_plan_form_names_its_area_and_subject(client, make_user, plan):
         assert "Area 6: Inconsistent EHC process" in html and "Clear the backlog" in html, name
     html = client.get(reverse("request-update", args=[plan.evidence_requests.get().pk]))
     assert "EHCP timeliness beyond 30 and 52 weeks" in html.content.decode()
+
+
+def test_a_rating_is_only_ever_for_one_of_the_plans_review_dates(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    url = reverse("action-rate", args=[Action.objects.get().pk])
+    page = client.get(url, {"review_date": "9999-12-31"})  # not a review: the plan's own
+    assert page.status_code == 200 and "at the review on 15 November 2023" in page.content.decode()
+    plan.reviews.all().delete()
+    refused = client.get(url)
+    assert refused.status_code == 302  # back to the area, asked to add a review date first

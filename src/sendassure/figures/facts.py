@@ -8,11 +8,12 @@ both the inputs' version and the code that computes them (``COMPUTED_BY``, a dig
 the measure code): after a change to either, figures are computed afresh until the next
 refresh, never read stale.
 
-Stored: every flow family for every month, quarter, calendar, financial and academic
-year and rolling 3 and 12 months the data covers; every stock family at each month end
-and on the data's end; and every breakdown of complete calendar years (flows) and of
-year ends and the data's end (stocks), except by locality (tens of postcode districts:
-computed when asked).
+Stored: every flow family for every month, quarter, calendar year and rolling 12 months
+the data covers (what pages, plans and packs show by default; financial and academic
+years and rolling 3 months are computed when asked); every stock family at each month
+end and on the data's end; and every breakdown of the two latest complete calendar years
+(flows) and of the two latest year ends and the data's end (stocks), except by locality
+(tens of postcode districts). Anything else is computed when asked.
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ from .registry import FAMILIES, FLOW, STREAMS, Family
 from .stored import COMPUTED_BY, fresh, stored
 
 ON_DEMAND = ("locality",)  # breakdowns not stored
+STORED_KINDS = (P.MONTH, P.QUARTER, P.CALENDAR_YEAR, P.ROLLING_12)
+BREAKDOWN_YEARS = 2
 
 
 def flow_periods(knowledge: Knowledge) -> list[P.Period]:
     known, start = knowledge.known, knowledge.currency.data_from
     found = []
-    for kind in (P.MONTH, P.QUARTER, P.CALENDAR_YEAR, P.FINANCIAL_YEAR, P.ACADEMIC_YEAR,
-                 P.ROLLING_3, P.ROLLING_12):
+    for kind in STORED_KINDS:
         found += [p for p in P.between(kind, start or known, known)
                   if knowledge.status(p) != NO_DATA]
     return found
@@ -53,11 +55,15 @@ def periods_of(family: Family, knowledge: Knowledge) -> list[P.Period]:
 
 
 def breakdown_periods(family: Family, knowledge: Knowledge) -> list[P.Period]:
+    """The periods breakdowns are stored for: the two latest complete calendar years
+    (flows), or the two latest year ends and the data's end (stocks)."""
     if family.kind == FLOW:
-        return [p for p in flow_periods(knowledge)
-                if p.kind == P.CALENDAR_YEAR and knowledge.status(p) == P.FINAL]
-    return [p for p in stock_dates(knowledge)
-            if (p.end.month, p.end.day) == (12, 31) or p.end == knowledge.known]
+        years = [p for p in flow_periods(knowledge)
+                 if p.kind == P.CALENDAR_YEAR and knowledge.status(p) == P.FINAL]
+        return years[-BREAKDOWN_YEARS:]
+    dates = stock_dates(knowledge)
+    ends = [p for p in dates if (p.end.month, p.end.day) == (12, 31)][-BREAKDOWN_YEARS:]
+    return ends + [p for p in dates[-1:] if p not in ends]
 
 
 def _decimal(value) -> Decimal | None:

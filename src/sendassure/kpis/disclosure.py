@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -60,9 +61,10 @@ def suppress(
     suppressed = {k for k, v in counts.items() if sensitive(v, threshold) and k not in frozen}
     suppressed |= {k for k, hidden in frozen.items() if hidden}
     values = {**{k: v for k, v in counts.items() if v is not None}, **hidden_values}
+    solved: dict = {}
     while True:
         _secondary(counts, lines, threshold, hidden_values, suppressed, frozen, prefer)
-        found = _exposures(values, suppressed, set(hidden_values), lines, threshold)
+        found = _exposures(values, suppressed, set(hidden_values), lines, threshold, solved)
         if not found:
             return suppressed
         added = {pick for key, linked in found
@@ -144,18 +146,25 @@ def exposed(values: Mapping[Hashable, int], hidden: set[Hashable], unpublished: 
     return [key for key, _ in _exposures(values, hidden, unpublished, lines, threshold)]
 
 
-def _exposures(values, hidden, unpublished, lines, threshold) -> list[tuple[Hashable, list]]:
-    """Each exposed cell (see ``exposed``) with the lines linked to it."""
+def _exposures(values, hidden, unpublished, lines, threshold,
+               solved: dict | None = None) -> list[tuple[Hashable, list]]:
+    """Each exposed cell (see ``exposed``) with the lines linked to it. ``solved`` keeps
+    each component's answer between rounds of ``suppress``: a component no new hidden
+    cell touched is not solved again."""
     unknown = set(hidden) | set(unpublished)
     usable = [(tuple(parts), total) for parts, total in lines
               if all(k in values for k in (*parts, total))
               and any(k in unknown for k in (*parts, total))]
+    solved = {} if solved is None else solved
     found = []
     for component, cells in _components(usable, unknown):
         targets = [k for k in cells if sensitive(values.get(k), threshold)]
-        if targets:
-            found += [(key, component)
-                      for key in _determined(targets, values, hidden, cells, component)]
+        if not targets:
+            continue
+        key = (frozenset(cells), frozenset(k for k in cells if k in hidden), len(component))
+        if key not in solved:
+            solved[key] = _determined(targets, values, hidden, cells, component)
+        found += [(cell, component) for cell in solved[key]]
     return found
 
 
@@ -191,11 +200,13 @@ def _components(lines: Sequence[Line], unknown: set) -> list[tuple[list[Line], l
 def _determined(targets, values, hidden, cells, lines) -> list:
     """The targets whose value the component's lines pin down exactly.
 
-    A target is free once any solution moves it. A few programmes over all targets at
-    once (push every unproven target up, then down) free most of them; each that is left
-    gets its own (its largest and smallest value). Variables are capped far above every
-    value in sight, which can only keep a target pinned, never free one wrongly."""
+    A target the equalities alone pin down (by differences) is found by linear algebra.
+    Of the rest, a target is free once any solution moves it: a few programmes over all
+    of them at once (push every unproven target up, then down) free most; each that is
+    left gets its own (its largest and smallest value). Variables are capped far above
+    every value in sight, which can only keep a target pinned, never free one wrongly."""
     import numpy as np
+    from scipy.linalg import null_space
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import lil_matrix
 
@@ -218,23 +229,74 @@ def _determined(targets, values, hidden, cells, lines) -> list:
     integral = np.ones(len(variables))
     truth = np.array([values[k] for k in variables], float)
 
-    def moved(chosen: list, sign: float) -> set:
+    def moved(chosen: list, sign: float, watch: list) -> set:
+        """Push ``chosen`` up (or down): the cells of ``watch`` the solution moves."""
         objective = np.zeros(len(variables))
         for key in chosen:
             objective[index[key]] = -sign  # milp minimises
         result = milp(objective, constraints=constraint, bounds=bounds, integrality=integral)
         if result.x is None:
             return set()
-        return {key for key in chosen if abs(result.x[index[key]] - truth[index[key]]) > 0.5}
+        return {key for key in watch if abs(result.x[index[key]] - truth[index[key]]) > 0.5}
 
+    # equalities alone pin a cell when no direction that keeps every line balanced moves
+    # it (its row of the null space is zero): no programme needed for those
+    null = null_space(matrix.toarray()) if len(variables) else np.zeros((0, 0))
+    pinned = [k for k in targets if not null.size or np.abs(null[index[k]]).max() < 1e-9]
+    # ... and bounds carried along the lines pin others (two c's summing to 2 are 1 each)
+    box = _propagate(lines, values, {k: min(1, values[k]) if k in hidden else 0
+                                     for k in variables})
+    pinned += [k for k in targets if k not in pinned and box[k][0] == box[k][1]]
+    if pinned:  # protect these first; the programmes run once nothing cheaper is found
+        return pinned
     unproven = list(targets)
     while unproven:
-        freed = moved(unproven, 1.0)
-        freed |= moved([k for k in unproven if k not in freed], -1.0)
+        freed = moved(unproven, 1.0, unproven)
+        freed |= moved([k for k in unproven if k not in freed], -1.0, unproven)
         if not freed:
             break
         unproven = [k for k in unproven if k not in freed]
-    return [key for key in unproven if not moved([key], 1.0) and not moved([key], -1.0)]
+    for key in list(unproven):  # each one left on its own; any solution frees others too
+        if key not in unproven:
+            continue
+        for sign in (1.0, -1.0):
+            freed = moved([key], sign, unproven)
+            unproven = [k for k in unproven if k not in freed]
+            if key in freed:
+                break
+    return unproven
+
+
+def _propagate(lines, values, lower: dict, passes: int = 50) -> dict:
+    """Integer bounds of each unknown cell implied by the lines, carried from line to line
+    until they stop changing (each is a sound bound; a cell whose two bounds meet is
+    pinned)."""
+    box = {k: [lb, math.inf] for k, lb in lower.items()}
+    for _ in range(passes):
+        changed = False
+        for parts, total in lines:
+            members = [(k, 1) for k in parts] + [(total, -1)]
+            known = sum(sign * values[k] for k, sign in members if k not in box)
+            unknown = [(k, sign) for k, sign in members if k in box]
+            for k, sign in unknown:
+                # sign * k = -(known + sum of the others' signed values)
+                low = high = -known
+                for other, s2 in unknown:
+                    if other == k:
+                        continue
+                    lo, hi = box[other]
+                    low -= s2 * (hi if s2 > 0 else lo)
+                    high -= s2 * (lo if s2 > 0 else hi)
+                if sign < 0:
+                    low, high = -high, -low
+                new_lo = box[k][0] if low == -math.inf else max(box[k][0], math.ceil(low))
+                new_hi = box[k][1] if high == math.inf else min(box[k][1], math.floor(high))
+                if (new_lo, new_hi) != tuple(box[k]):
+                    box[k] = [new_lo, new_hi]
+                    changed = True
+        if not changed:
+            break
+    return box
 
 
 def show_count(value: int | None, hidden: bool) -> str:

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from sendassure.core import audit
 from sendassure.core.permissions import requires
-from sendassure.figures.service import figures_for
 from sendassure.plan import queries
 
 from ..presenters.params import as_of_param
@@ -83,7 +82,6 @@ def action_edit(request, pk: int):
 @requires("aggregates")
 def plan_pack(request, pk: int):
     """The progress-review pack (PDF, HTML or XLSX) for a review date."""
-    from datetime import date
 
     from django.http import HttpResponse
 
@@ -126,13 +124,12 @@ def action_rate(request, pk: int):
 
     action = queries.action_for(request.user, pk)
     reviews = review_choices(action)
+    if not reviews:
+        messages.error(request, "Add a review date to the plan before rating its actions.")
+        return redirect("plan-area", action.area_id)
     chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
-    try:
-        review = date.fromisoformat(chosen)
-    except ValueError:
-        plan = action.area.plan
-        review = queries.default_review(plan, timezone.localdate()) or (
-            figures_for([plan.la]).currency.data_to or timezone.localdate())
+    review = next((r for r in reviews if r.isoformat() == chosen), None) or (
+        queries.default_review(action.area.plan, timezone.localdate()))
     errors = []
     if request.method == "POST":
         rating, errors = rate_action(action, request.user, request.POST)
