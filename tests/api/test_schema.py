@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -21,7 +23,19 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def token(db, tmp_path, make_user):
+def wsgi_in_test_transaction():
+    """Schemathesis calls the WSGI app directly, so each request's end would close the
+    database connection the test's transaction lives on (PostgreSQL: "the connection is
+    closed" on the next request). Django's test client unhooks the same two receivers."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, tmp_path, make_user, wsgi_in_test_transaction):
     people = [person(n, [request(received="2024-01-10", outcome_date="2024-02-01",
                                  assessment=plan_issued(date=issued, start=issued))])
               for n, issued in enumerate(["2024-05-01", "2024-08-01", "2024-09-01"], start=1)]
