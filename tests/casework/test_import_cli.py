@@ -14,11 +14,11 @@ from sendassure.casework import models as m
 from sendassure.cli import app
 from sendassure.ingest.models import ImportRun
 
-from .sen2_builder import person, write
+from .sen2_builder import person, request, write
 
 pytestmark = pytest.mark.django_db
 runner = CliRunner()
-ISSUE_KEYS = ["code", "severity", "location", "field", "value", "message"]
+ISSUE_KEYS = ["code", "severity", "location", "field", "value", "message", "excluded_from"]
 
 
 def flat(text: str) -> str:
@@ -28,12 +28,15 @@ def flat(text: str) -> str:
 
 def good_file_with_a_bad_person(tmp_path):
     """Three persons, each with one request whose assessment issued a plan with one
-    PlanDetail; person 2's birth date is not a date (an error: the person is quarantined),
-    person 3's Sex is not a code (a query: stored and reported)."""
+    PlanDetail; person 2's birth date is not a date (an error that bars the person's
+    requests from age breakdowns only: stored), person 3's Sex is not a code (a query:
+    stored and reported), person 4 repeats a request (an error no measure can live
+    with: that request is quarantined whole)."""
     return write(tmp_path, "good.xml", [
         person(1),
         person(2, PersonBirthDate="2015-13-45"),
         person(3, Sex="Q"),
+        person(4, [request(), request()]),
     ])
 
 
@@ -42,13 +45,16 @@ def test_a_good_file_with_a_quarantined_person_exits_0_and_summarises_by_rule(tm
     assert result.exit_code == 0, result.output
     out = flat(result.output)
     assert "STORED" in out
-    # persons 1 and 3 stored; person 2 quarantined, and its one request with it
-    assert "stored 2 requests of 2 persons; quarantined 1 persons and 1 requests" in out
-    assert m.Person.objects.count() == 2 and m.Request.objects.count() == 2
+    # every person stored; person 4's second request quarantined; person 2's request
+    # stored, barred from age breakdowns
+    assert ("stored 4 requests of 4 persons; quarantined 0 persons and 1 requests; 1 "
+            "stored requests are left out of some measures") in out
+    assert m.Person.objects.count() == 4 and m.Request.objects.count() == 4
     # the summary lists the rules by code, with severity
     assert "Issues by rule" in out
     assert re.search(r"SEN2-1000 │ error │ 1 │", out), out
     assert re.search(r"SEN2-1020 │ query │ 1 │", out), out
+    assert re.search(r"SEN2-2013 │ error │ 1 │", out), out
 
 
 def test_a_file_that_is_not_well_formed_exits_1_with_the_reason(tmp_path):
@@ -80,10 +86,11 @@ def test_report_json_is_one_object_with_every_issue(tmp_path):
     assert {"file", "status", "stored", "quarantined", "issues"} <= set(report)
     assert report["file"] == "good.xml" and report["status"] == "stored"
     # each person: 1 request -> 1 assessment -> 1 named plan -> 1 plan detail
-    assert report["stored"] == {"assessment": 2, "named_plan": 2, "person": 2,
-                                "plan_detail": 2, "request": 2}
-    assert report["quarantined"] == {"assessment": 1, "named_plan": 1, "person": 1,
+    assert report["stored"] == {"assessment": 4, "named_plan": 4, "person": 4,
+                                "plan_detail": 4, "request": 4}
+    assert report["quarantined"] == {"assessment": 1, "named_plan": 1,
                                      "plan_detail": 1, "request": 1}
+    assert report["excluded"] == {"age_group": 1}
     assert all(sorted(issue) == sorted(ISSUE_KEYS) for issue in report["issues"])
     by_code = {i["code"]: i for i in report["issues"]}
     assert by_code["SEN2-1000"] == {
@@ -91,12 +98,15 @@ def test_report_json_is_one_object_with_every_issue(tmp_path):
         "location": "/Message/Persons/Person[2]/PersonBirthDate", "field": "PersonBirthDate",
         "value": "2015-13-45",
         "message": "PersonBirthDate 2015-13-45 is missing or not a date in the form YYYY-MM-DD",
+        "excluded_from": ["age_group"],
     }
     sex = by_code["SEN2-1020"]
     assert (sex["severity"], sex["location"], sex["field"], sex["value"]) == (
         "query", "/Message/Persons/Person[3]/Sex", "Sex", "Q")
     assert sex["message"].startswith("Sex Q is not one of the codes")
-    assert [i["severity"] for i in report["issues"]].count("error") == 1
+    assert [i["severity"] for i in report["issues"]].count("error") == 2
+    assert by_code["SEN2-2013"]["excluded_from"] == ["all"]
+    assert sex["excluded_from"] == []
 
 
 def test_report_xlsx_issues_sheet_has_the_same_rows_as_the_json(tmp_path):
@@ -110,7 +120,9 @@ def test_report_xlsx_issues_sheet_has_the_same_rows_as_the_json(tmp_path):
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0] == ISSUE_KEYS
 
-    def cell(value):  # the workbook writes a missing value as an empty cell
+    def cell(value):  # the workbook writes a missing value as an empty cell, a list joined
+        if isinstance(value, list):
+            value = ", ".join(value)
         return None if value in ("", None) else value
 
     assert [[cell(c) for c in row] for row in rows[1:]] == [
@@ -124,7 +136,7 @@ def test_strict_turns_a_file_with_an_error_into_exit_1_and_stores_nothing(tmp_pa
     result = runner.invoke(app, ["import", "sen2", str(path), "--strict"])
     assert result.exit_code == 1, result.output
     out = flat(result.output)
-    assert "REJECTED" in out and "rejected under --strict because it has 1 error(s)" in out
+    assert "REJECTED" in out and "rejected under --strict because it has 2 error(s)" in out
     assert m.Person.objects.count() == 0 and ImportRun.objects.count() == 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sendassure.casework import models as m
@@ -35,27 +37,49 @@ def test_a_clean_return_is_stored_with_everything_below_each_request(tmp_path):
     assert str(stored.assessment.assessment_outcome_date) == "2024-05-20"
 
 
-def test_an_error_in_a_request_quarantines_that_request_whole(tmp_path):
-    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
-    path = write(tmp_path, "bad.xml", [person(1, [request(), bad])])
+def test_an_error_no_measure_can_live_with_quarantines_that_request_whole(tmp_path):
+    # the same ReceivedDate twice (SEN2-2013, excluded from all): the second is quarantined
+    twice = request(assessment=plan_issued(date="2024-05-01"))
+    path = write(tmp_path, "bad.xml", [person(1, [request(), twice])])
     report = import_sen2([path])
     assert report.status == "stored"
     assert report.quarantined["request"] == 1 and report.quarantined["assessment"] == 1
     assert report.quarantined["named_plan"] == 1
-    assert m.Request.objects.count() == 1  # the good one only
+    assert m.Request.objects.count() == 1  # the first one only
     record = QuarantinedRecord.objects.get()
     assert record.scope == "request" and record.location.endswith("Requests[2]")
-    assert record.issues.filter(severity="error").exists()
+    assert record.issues.filter(severity="error", excluded_from="all").exists()
     assert ImportIssue.objects.filter(quarantined_record=record).count() >= 1
 
 
-def test_an_error_on_a_person_quarantines_the_person(tmp_path):
-    path = write(tmp_path, "p.xml", [person(1, PersonBirthDate="2015-13-45"), person(2)])
+def test_an_error_barring_some_sections_stores_the_request_with_them(tmp_path):
+    # issued before it was received (SEN2-3005): out of timeliness and not_to_issue only
+    bad = request(received="2024-06-01", outcome_date="2024-06-10",
+                  assessment=plan_issued(date="2024-05-01"))
+    path = write(tmp_path, "bad.xml", [person(1, [request(), bad])])
     report = import_sen2([path])
-    assert report.status == "stored"
-    assert report.quarantined["person"] == 1 and report.quarantined["request"] == 1
-    assert m.Person.objects.count() == 1
-    assert QuarantinedRecord.objects.get().scope == "person"
+    assert report.quarantined == {} and QuarantinedRecord.objects.count() == 0
+    assert m.Request.objects.count() == 2 and report.barred == 1
+    assert report.excluded == {"timeliness": 1, "not_to_issue": 1}
+    stored = m.Request.objects.get(received_date="2024-06-01")
+    assert stored.excluded_from == ",not_to_issue,timeliness,"
+    assert json.loads(stored.exclusions) == {"SEN2-3005": ["not_to_issue", "timeliness"]}
+    assert m.Request.objects.get(received_date="2024-01-10").excluded_from == ""
+    issue = ImportIssue.objects.get(code="SEN2-3005")
+    assert issue.excluded_from == "timeliness,not_to_issue"
+    assert issue.quarantined_record is None
+
+
+def test_a_person_level_error_bars_every_request_of_the_person(tmp_path):
+    path = write(tmp_path, "p.xml", [person(1, [request(), request(received="2024-03-01", outcome_date="2024-03-20")],
+                                            PersonBirthDate="2015-13-45"), person(2)])
+    report = import_sen2([path])
+    assert report.status == "stored" and report.quarantined == {}
+    assert m.Person.objects.count() == 2
+    barred = m.Request.objects.filter(person__birth_month__isnull=True)
+    assert barred.count() == 2
+    assert {r.excluded_from for r in barred} == {",age_group,"}
+    assert report.excluded == {"age_group": 2}
 
 
 def test_reimporting_the_same_file_changes_nothing(tmp_path, table_counts):
@@ -167,13 +191,18 @@ def test_a_crash_mid_import_leaves_the_database_as_it_was(tmp_path, table_counts
 
 
 def test_the_report_json_has_the_documented_shape(tmp_path):
-    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
+    bad = request(received="2024-06-01", outcome_date="2024-06-10",
+                  assessment=plan_issued(date="2024-05-01"))
     path = write(tmp_path, "r.xml", [person(1, [bad])])
     report = import_sen2([path]).as_json()
     assert report["file"] == "r.xml" and report["status"] == "stored"
-    assert report["quarantined"]["request"] == 1
+    assert report["quarantined"] == {} and report["excluded"] == {
+        "not_to_issue": 1, "timeliness": 1}
     issue = next(i for i in report["issues"] if i["field"] == "AssessmentOutcomeDate")
-    assert set(issue) == {"code", "severity", "location", "field", "value", "message"}
+    assert set(issue) == {"code", "severity", "location", "field", "value", "message",
+                          "excluded_from"}
+    assert issue["severity"] == "error"
+    assert issue["excluded_from"] == ["timeliness", "not_to_issue"]
     assert issue["location"] == (
         "/Message/Persons/Person[1]/Requests[1]/Assessment/AssessmentOutcomeDate"
     )
@@ -185,6 +214,7 @@ def test_a_repeated_request_is_quarantined_not_silently_dropped(tmp_path):
     report = import_sen2([path])
     assert report.quarantined["request"] == 1 and m.Request.objects.count() == 1
     assert [i.code for i in report.issues if i.severity == "error"] == ["SEN2-2013"]
+    assert report.as_json()["issues"][0]["excluded_from"] == ["all"]
 
 
 def test_reader_problems_and_spelling_variants_are_reported(tmp_path):
@@ -247,3 +277,19 @@ def test_a_person_given_twice_keeps_the_first_row(tmp_path):
     import_sen2([older])
     import_sen2([twice])
     assert m.Person.objects.get().ethnicity == "WIRI"
+
+
+def test_a_file_judged_by_an_older_rule_catalogue_is_judged_again(tmp_path):
+    bad = request(received="2024-06-01", outcome_date="2024-06-10",
+                  assessment=plan_issued(date="2024-05-01"))
+    path = write(tmp_path, "old.xml", [person(1, [request(), bad])])
+    assert import_sen2([path]).status == "stored"
+    assert import_sen2([path]).status == "unchanged"
+    # as if the first import had been judged by an earlier catalogue, which quarantined
+    # the request whole: the same file again is judged afresh and the request comes back
+    ImportRun.objects.update(rules_version="")
+    m.Request.objects.filter(received_date="2024-06-01").delete()
+    again = import_sen2([path])
+    assert again.status == "stored" and again.changes["requests_created"] == 1
+    assert m.Request.objects.count() == 2
+    assert import_sen2([path]).status == "unchanged"

@@ -109,12 +109,25 @@ def test_the_worklist_refuses_aggregate_roles(area, make_user):
     assert result.exit_code == 2 and "child-level" in result.output
 
 
-def test_quarantined_records_are_never_counted(tmp_path):
+def test_a_barred_record_counts_only_outside_its_sections(tmp_path):
     good = _issued(1, "2024-01-01", "2024-05-20")
-    # issued before it was received: SEN2-3005 error, so the request is quarantined
+    # issued before it was received: SEN2-3005 bars it from timeliness (DfE: "not
+    # available"), not from requests received or the 6-week decision
     bad = _issued(2, "2024-06-01", "2024-05-01")
-    report = import_sen2([write(tmp_path, "mixed.xml", [good, bad])])
-    assert report.quarantined["request"] == 1
+    twice = person(3, [request(received="2024-02-01", outcome_date="2024-02-20",
+                               assessment=None)] * 2)  # SEN2-2013: quarantined whole
+    report = import_sen2([write(tmp_path, "mixed.xml", [good, bad, twice])])
+    assert report.quarantined["request"] == 1 and report.barred == 1
     data = json.loads(_kpis("--year", "2024"))
     assert data["timeliness"]["plans_issued_den"] == 1
-    assert data["decisions"]["requests_received"] == 1
+    assert data["decisions"]["requests_received"] == 3
+    assert data["decisions"]["requests_decided"] == 3
+    assert "withheld" not in data  # only when asked
+    held = json.loads(_kpis("--year", "2024", "--withheld"))["withheld"]
+    assert held["timeliness"] == {"excluded": 1, "quarantined": 1,
+                                  "excluded_by_rule": {"SEN2-3005": 1},
+                                  "quarantined_by_rule": {"SEN2-2013": 1}}
+    assert held["decisions"]["excluded"] == 0 and held["decisions"]["quarantined"] == 1
+    table = _kpis("--year", "2024", "--withheld", "--format", "table")
+    assert "Held back from timeliness: 1 stored request(s) left out (SEN2-3005:" in " ".join(
+        table.split())

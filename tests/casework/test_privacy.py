@@ -57,10 +57,12 @@ def _assert_absent(secrets: set[str]) -> None:
 
 def test_no_names_or_full_postcodes_are_stored(tmp_path):
     people = [person(n, [request()], PostCode=f"CT{n} 9ZZ") for n in range(1, 12)]
-    people.append(person(99, PersonBirthDate="2015-99-99"))  # quarantined person
+    people.append(person(99, [request(), request()]))  # a request quarantined whole
+    people.append(person(98, PersonBirthDate="2015-99-99"))  # stored, barred from age
     path = write(tmp_path, "people.xml", people)
     report = import_sen2([path])
-    assert report.status == "stored" and report.quarantined["person"] == 1
+    assert report.status == "stored" and report.quarantined["request"] == 1
+    assert report.excluded["age_group"] == 1
     _assert_absent(_secrets_of(path))
     assert set(m.Person.objects.values_list("postcode_district", flat=True)) >= {"CT1", "CT11"}
 

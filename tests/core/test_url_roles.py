@@ -88,8 +88,10 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
 
     from ..casework.sen2_builder import person, plan_issued, request, write
 
-    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
-    import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad])])])
+    bad = request(received="2024-06-01", outcome_date="2024-06-10",
+                  assessment=plan_issued(date="2024-05-01"))  # stored, out of timeliness
+    import_sen2([write(tmp_path, "sample.xml", [person(1, [request(), bad]),
+                                                person(2, [request(), request()])])])
     plan = sample_plan()
     area = plan.areas.get()
     evidence = sample_evidence(area)

@@ -22,8 +22,12 @@ def _upload(name: str, content: str, **extra):
 
 
 def _return_with_a_bad_request(la="886") -> str:
-    bad = request(received="2024-06-01", assessment=plan_issued(date="2024-05-01"))
-    return sen2_xml([person(1, [request(), bad]), person(2)], la=la)
+    """Person 1's second request was issued before it was received (SEN2-3005: stored,
+    left out of timeliness); person 2 reports one request twice (SEN2-2013: the second
+    is quarantined whole)."""
+    bad = request(received="2024-06-01", outcome_date="2024-06-10",
+                  assessment=plan_issued(date="2024-05-01"))
+    return sen2_xml([person(1, [request(), bad]), person(2, [request(), request()])], la=la)
 
 
 def test_an_analyst_uploads_a_return_and_sees_it_in_the_history(client, make_user):
@@ -34,11 +38,12 @@ def test_an_analyst_uploads_a_return_and_sees_it_in_the_history(client, make_use
     assert response.status_code == 200 and "Return imported" in page
     run = ImportRun.objects.get()
     assert (run.file_name, run.username, run.la) == ("kent-2025.xml", "analyst-user", "886")
-    assert run.quarantined["request"] == 1 and run.stored["request"] == 2
+    assert run.quarantined["request"] == 1 and run.stored["request"] == 3
+    assert run.excluded == {"timeliness": 1, "not_to_issue": 1}
     assert AuditEvent.objects.filter(action="import", username="analyst-user").exists()
     history = client.get(reverse("imports")).content.decode()
     assert "kent-2025.xml" in history and run.file_hash[:12] in history
-    assert "SEN2-3005: 1" in history
+    assert "SEN2-3005: 1" in history and "SEN2-2013: 1" in history
 
 
 def test_a_return_for_another_area_is_refused(client, make_user):
@@ -64,6 +69,6 @@ def test_the_quarantine_exports_as_csv_and_is_audited(client, make_user):
     response = client.get(reverse("quarantine-export"))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert response["Content-Type"].startswith("text/csv")
-    assert {r["code"] for r in rows} >= {"SEN2-3005"}
-    assert all(r["location"].endswith("Requests[2]") for r in rows)
+    assert {r["code"] for r in rows} == {"SEN2-2013"}  # only what is quarantined whole
+    assert all(r["location"].endswith("Person[2]/Requests[2]") for r in rows)
     assert AuditEvent.objects.filter(action="export", object_type="Quarantine").count() == 1

@@ -1,6 +1,8 @@
 """Build the KPI engine's two frames from the stored case records of some areas.
 
-Quarantined records never reach the case tables, so they never reach a measure.
+Quarantined records never reach the case tables, so they never reach a measure; a
+request stored with exclusions carries them (``excluded_from``) and each measure leaves
+it out where they say (``kpis.exclusions``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def requests_for(areas: Sequence[str] | None = None) -> pl.DataFrame:
         "assessment__assessment_mediation", "assessment__assessment_tribunal",
         "assessment__week20", "assessment__named_plan__start_date", "person__sex",
         "person__birth_month", "person__ethnicity", "person__postcode_district",
+        "excluded_from",
     )  # fmt: skip
     rows = []
     for r in requests.values_list(*fields).iterator(chunk_size=5000):
@@ -53,7 +56,7 @@ def requests_for(areas: Sequence[str] | None = None) -> pl.DataFrame:
             "assessment_mediation": bool(r[12]), "assessment_tribunal": bool(r[13]),
             "week20": bool(r[14]), "plan_start_date": r[15], "sex": r[16] or None,
             "birth_month": r[17], "ethnicity": r[18] or None, "locality": r[19] or None,
-            "primary_need": needs.get(r[2]),
+            "primary_need": needs.get(r[2]), "excluded_from": r[20] or None,
         })
     return requests_frame(rows)
 
@@ -101,6 +104,7 @@ def active_plans_for(areas: Sequence[str] | None = None) -> pl.DataFrame:
         "review__last_review", "review__review_outcome", "phase_transfer__due_date",
         "phase_transfer__final_date", "request__person__sex", "request__person__birth_month",
         "request__person__ethnicity", "request__person__postcode_district",
+        "request__excluded_from",
     )  # fmt: skip
     rows = []
     for r in plans.values_list(*fields).iterator(chunk_size=5000):
@@ -112,5 +116,6 @@ def active_plans_for(areas: Sequence[str] | None = None) -> pl.DataFrame:
             "phase_transfer_final_date": r[10], "establishment_type": kind, "sen_setting": setting,
             "primary_need": need_of.get(r[1]), "sex": r[11] or None, "birth_month": r[12],
             "ethnicity": r[13] or None, "locality": r[14] or None,
+            "excluded_from": r[15] or None,
         })
     return active_plans_frame(rows)

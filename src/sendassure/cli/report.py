@@ -23,14 +23,21 @@ def print_report(report, console: Console) -> None:
         table.add_row(module, str(report.stored.get(module, 0)),
                       str(report.quarantined.get(module, 0)))
     console.print(table)
+    if report.excluded:
+        console.print("Stored requests left out of some measures: " + ", ".join(
+            f"{section} {n}" for section, n in sorted(report.excluded.items())))
     by_rule = report.by_rule()
     if by_rule:
+        from sendassure.ingest.rules.catalogue import scope_text
         from sendassure.ingest.rules.registry import all_rules
 
-        messages = {r.code: r.message for r in all_rules()}
+        rules = {r.code: r for r in all_rules()}
         issues = Table(title="Issues by rule")
-        for column in ("rule", "severity", "count", "rule says"):
+        for column in ("rule", "severity", "count", "left out of", "rule says"):
             issues.add_column(column, justify="right" if column == "count" else "left")
         for code, entry in by_rule.items():
-            issues.add_row(code, entry["severity"], str(entry["count"]), messages.get(code, ""))
+            found = rules.get(code)
+            issues.add_row(code, entry["severity"], str(entry["count"]),
+                           scope_text(found).replace("`", "") if found else "",
+                           found.message if found else "")
         console.print(issues)

@@ -6,8 +6,10 @@ the store, so text is trimmed to the column's width and unreadable values become
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+from sendassure.kpis import exclusions
 from sendassure.sen2 import values
 
 from .records import ActivePlan, Assessment, NamedPlan, Person, Placement, PlanDetail, Request
@@ -67,6 +69,11 @@ def request_fields(request: Request) -> dict:
         "request_mediation": flag(request.get("RequestMediation")),
         "request_tribunal": flag(request.get("RequestTribunal")),
         "exported": text(request.get("Exported"), 3),
+        "excluded_from": exclusions.written(
+            s for sections in request.exclusions.values() for s in sections) or "",
+        "exclusions": json.dumps({code: sorted(sections) for code, sections
+                                  in sorted(request.exclusions.items())})
+        if request.exclusions else "",
     }
 
 

@@ -1,8 +1,10 @@
 """Import a SEN2 return: read, judge every record, store the good, quarantine the bad.
 
 - A file that cannot be read as SEN2 is rejected whole: nothing is stored.
-- An error on a person quarantines the person; an error in a request (or below it)
-  quarantines that request with its assessment and plans. Queries are stored and reported.
+- An error bars its record from what its rule names (``excluded_from``): measure
+  sections, stored with the request (each measure then leaves it out exactly there), or
+  ``all``: only then is the record quarantined whole (a person-level error the person,
+  any other the request with its assessment and plans). Queries are stored and reported.
 - The whole import is one transaction: a crash or kill leaves the database as it was.
 - Importing the same file again changes nothing (matched by SHA-256 of its bytes).
 """
@@ -25,7 +27,7 @@ from .readers import open_return
 from .records import Person, Request, ReturnRejected
 from .report import ImportReport
 from .rules.checker import Checker
-from .rules.registry import Issue
+from .rules.registry import Issue, catalogue_version
 from .store import Store
 
 Progress = Callable[[int, int | None], None]
@@ -117,7 +119,8 @@ def import_sen2(
             f"areas ({', '.join(sorted(areas)) or 'none'}); nothing was stored."
         )
         return report
-    if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored").exists():
+    if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored",
+                                rules_version=catalogue_version()).exists():
         report.status = "unchanged"
         report.message = f"{report.file} was imported before; nothing has changed."
         return report
@@ -128,11 +131,15 @@ def import_sen2(
         report.status, report.message = "rejected", str(error)
         report.stored.clear()
         report.quarantined.clear()
+        report.excluded.clear()
+        report.barred = 0
         report.changes.clear()
     except _Rejected as error:
         report.status, report.message = "rejected", str(error)
         report.stored.clear()
         report.quarantined.clear()
+        report.excluded.clear()
+        report.barred = 0
         report.changes.clear()
     return report
 
@@ -149,6 +156,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
         collection_year=report.collection_year or "",
         reference_date=reference_date,
         status="stored",
+        rules_version=catalogue_version(),
     )
     store = Store(report.la, run, reference_date, identity_key())
     checker = Checker(header)
@@ -166,16 +174,22 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
                 privacy.reduce_text(issue.message, person.fields),
             )
         errors = [i for i in issues if i.severity == "error"]
-        if any(i.scope == "person" for i in errors):
+        if any(i.scope == "person" and i.whole for i in errors):
             _quarantine_person(report, run, person, issues, quarantine)
         else:
-            bad = {i.request_index for i in errors}
+            bad = {i.request_index for i in errors if i.whole and i.scope == "request"}
             good = []
             for index, request in enumerate(person.requests):
                 if index in bad:
                     mine = [i for i in errors if i.request_index == index]
                     _quarantine_request(report, run, person, request, mine, quarantine)
                 else:
+                    _exclude(request, [i for i in errors if i.scope == "person"
+                                       or i.request_index == index])
+                    report.barred += bool(request.exclusions)
+                    report.excluded.update(
+                        {section for sections in request.exclusions.values()
+                         for section in sections})
                     good.append(request)
             store.add(person, good)
         done += 1
@@ -208,6 +222,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
     _save_issues(run, report, quarantine, reduced)
     run.stored = dict(report.stored)
     run.quarantined = dict(report.quarantined)
+    run.excluded = dict(report.excluded)
     run.issues_by_rule = {code: v["count"] for code, v in report.by_rule().items()}
     run.save()
     # Inside the transaction: what is derived from the records (the fact table) lands
@@ -217,8 +232,17 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
         f"{report.file}: stored {report.stored.get('request', 0)} requests of "
         f"{report.stored.get('person', 0)} persons; quarantined "
         f"{report.quarantined.get('person', 0)} persons and "
-        f"{report.quarantined.get('request', 0)} requests."
+        f"{report.quarantined.get('request', 0)} requests"
+        + (f"; {barred} stored requests are left out of some measures (see the issues)."
+           if (barred := report.barred) else ".")
     )
+
+
+def _exclude(request: Request, errors: list[Issue]) -> None:
+    """Record on the request what each error bars it from (a person's errors bar all of
+    the person's requests)."""
+    for issue in errors:
+        request.exclusions.setdefault(issue.code, set()).update(issue.excluded_from)
 
 
 def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
@@ -268,6 +292,7 @@ def _save_issues(run, report, quarantine, reduced) -> None:
                 field=issue.field[:60],
                 value=value[:200] if value is not None else None,
                 message=message[:500],
+                excluded_from=",".join(issue.excluded_from)[:300],
             )
         )
     ImportIssue.objects.bulk_create(rows, batch_size=1000)

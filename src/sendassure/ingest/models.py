@@ -30,14 +30,23 @@ class ImportRun(AreaScoped):
     status = models.CharField(max_length=10, choices=STATUS)
     stored = models.JSONField(default=dict, help_text="Records stored, by module.")
     quarantined = models.JSONField(default=dict, help_text="Records quarantined, by module.")
+    excluded = models.JSONField(
+        default=dict, help_text="Requests stored but barred from a measure section, by section."
+    )
     issues_by_rule = models.JSONField(default=dict)
+    rules_version = models.CharField(
+        max_length=16, blank=True,
+        help_text="The rule catalogue it was judged by (rules.registry.catalogue_version).",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
 
 
 class QuarantinedRecord(AreaScoped):
-    """A person or a request (with everything below it) that an error made unusable."""
+    """A person or a request (with everything below it) that no measure can use (an error
+    whose rule bars it from ``all``). A record barred only from some measure sections is
+    stored with them instead (``Request.excluded_from``)."""
 
     import_run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="quarantine")
     scope = models.CharField(max_length=7)  # person | request
@@ -57,3 +66,8 @@ class ImportIssue(models.Model):
     field = models.CharField(max_length=60)
     value = models.CharField(max_length=200, null=True)
     message = models.CharField(max_length=500)
+    excluded_from = models.CharField(
+        max_length=300, blank=True,
+        help_text="What the error bars its record from: 'all' (quarantined whole) or "
+        "measure sections separated by commas; blank for a query.",
+    )

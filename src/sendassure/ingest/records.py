@@ -76,6 +76,8 @@ class ActivePlan(Record):
 class Request(Record):
     assessment: Assessment | None = None
     active_plan: ActivePlan | None = None
+    # rule code -> measure sections its errors bar this request from (set by the importer)
+    exclusions: dict[str, set[str]] = field(default_factory=dict)
 
     def module_counts(self) -> Counter:
         """How many records of each module this request holds, itself included."""

@@ -22,6 +22,8 @@ class ImportReport:
     variants: list[str] = field(default_factory=list)
     stored: Counter = field(default_factory=Counter)
     quarantined: Counter = field(default_factory=Counter)
+    excluded: Counter = field(default_factory=Counter)  # requests barred, by section
+    barred: int = 0  # requests stored with at least one section barred
     changes: Counter = field(default_factory=Counter)
     issues: list[Issue] = field(default_factory=list)
 
@@ -48,6 +50,7 @@ class ImportReport:
             "variants": sorted(self.variants),
             "stored": dict(sorted(self.stored.items())),
             "quarantined": dict(sorted(self.quarantined.items())),
+            "excluded": dict(sorted(self.excluded.items())),
             "changes": dict(sorted(self.changes.items())),
             "issues": [
                 {
@@ -57,6 +60,7 @@ class ImportReport:
                     "field": i.field,
                     "value": i.value,
                     "message": i.message,
+                    "excluded_from": list(i.excluded_from),
                 }
                 for i in self.issues
             ],
@@ -80,18 +84,20 @@ class ImportReport:
         ]
         rows += [(f"Stored: {k}", v) for k, v in sorted(self.stored.items())]
         rows += [(f"Quarantined: {k}", v) for k, v in sorted(self.quarantined.items())]
+        rows += [(f"Requests left out of: {k}", v) for k, v in sorted(self.excluded.items())]
         for r, (label, value) in enumerate(rows):
             summary.write(r, 0, label, bold)
             summary.write(r, 1, value)
         summary.set_column(0, 0, 28)
         summary.set_column(1, 1, 60)
         sheet = book.add_worksheet("Issues")
-        headers = ["code", "severity", "location", "field", "value", "message"]
+        headers = ["code", "severity", "location", "field", "value", "message", "excluded_from"]
         for c, name in enumerate(headers):
             sheet.write(0, c, name, bold)
         for r, i in enumerate(self.issues, start=1):
             for c, value in enumerate(
-                (i.code, i.severity, i.location, i.field, i.value or "", i.message)
+                (i.code, i.severity, i.location, i.field, i.value or "", i.message,
+                 ", ".join(i.excluded_from))
             ):
                 sheet.write_string(r, c, str(value))
         sheet.autofilter(0, 0, max(len(self.issues), 1), len(headers) - 1)

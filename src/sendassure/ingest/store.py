@@ -52,6 +52,8 @@ def request_digest(request: Request) -> str:
         [plain(p) for p in active.placements] if active else [],
         [plain(n) for n in active.sen_needs] if active else [],
     ]
+    if request.exclusions:  # what it is barred from (a later return may lift it)
+        content.append({code: sorted(s) for code, s in request.exclusions.items()})
     return hashlib.sha256(_json(content).encode()).hexdigest()
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 import polars as pl
 
 from sendassure.kpis.caseload import active_on
+from sendassure.kpis.exclusions import keep
 from sendassure.kpis.percent import percent
 from sendassure.kpis.pointintime import active_plans_known_on
 from sendassure.kpis.results import Result, year_bounds
@@ -42,7 +43,7 @@ class ReviewsOverdue(Result):
 def population(plans: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
     """Review meetings from ``start`` to ``end`` known on ``as_of``, flagged ``within``;
     ages are taken on the meeting date (``age_on``)."""
-    known = active_plans_known_on(plans, as_of)
+    known = keep(active_plans_known_on(plans, as_of), "annual_reviews")
     d = (pl.col("last_review") - pl.col("review_meeting")).dt.total_days()
     return known.filter(pl.col("review_meeting").is_between(start, end)).with_columns(
         d.is_between(0, WITHIN_4_WEEKS).fill_null(False).alias("within"),
@@ -80,7 +81,7 @@ def twelve_months_before(day: date) -> date:
 def overdue_population(plans: pl.DataFrame, on: date) -> pl.DataFrame:
     """Plans active on ``on``, flagged ``overdue``; ages are taken on ``on``."""
     cutoff = twelve_months_before(on)
-    return active_on(plans, on).with_columns(
+    return keep(active_on(plans, on), "reviews_overdue").with_columns(
         pl.when(pl.col("review_meeting").is_not_null())
         .then(pl.col("review_meeting") < cutoff)
         .otherwise(pl.col("start_date") < cutoff).fill_null(False).alias("overdue"),

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis.exclusions import keep, usable_in
 from sendassure.kpis.percent import percent
 from sendassure.kpis.pointintime import active_plans_known_on
 from sendassure.kpis.results import Result
@@ -41,7 +42,10 @@ def active_on(plans: pl.DataFrame, as_of: date) -> pl.DataFrame:
 
 def population(plans: pl.DataFrame, on: date) -> pl.DataFrame:
     """Plans active on ``on``; ages are taken on ``on`` (``age_on``)."""
-    return active_on(plans, on).with_columns(pl.lit(on).alias("age_on"))
+    active = keep(active_on(plans, on), "caseload")
+    placed = (pl.when(usable_in(active, "placements")).then(pl.col("establishment_type"))
+              .otherwise(None))
+    return active.with_columns(pl.lit(on).alias("age_on"), placed.alias("establishment_type"))
 
 
 def summarise(pop: pl.DataFrame) -> Caseload:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis.exclusions import usable_in
 from sendassure.kpis.percent import percent
 from sendassure.kpis.pointintime import requests_known_on
 from sendassure.kpis.results import Result, year_bounds
@@ -38,11 +39,13 @@ def population(requests: pl.DataFrame, start: date, end: date, as_of: date) -> p
     ``age_on`` (the date ages are taken on) is the request's ``ReceivedDate``."""
     known = requests_known_on(requests, as_of)
     received = (pl.col("received_date").is_between(start, end)
-                & (pl.col("request_outcome").fill_null("") != "H"))
+                & (pl.col("request_outcome").fill_null("") != "H")
+                & usable_in(known, "requests_received"))
     decided = (pl.col("request_outcome").is_in(["Y", "N"])
                & pl.col("request_outcome_date").is_between(start, end)
                & pl.col("received_date").is_not_null()
-               & (pl.col("received_date") <= pl.col("request_outcome_date"))).fill_null(False)
+               & (pl.col("received_date") <= pl.col("request_outcome_date"))
+               & usable_in(known, "decisions")).fill_null(False)
     d = (pl.col("request_outcome_date") - pl.col("received_date")).dt.total_days()
     return known.with_columns(
         received.fill_null(False).alias("received"), decided.alias("decided"),

@@ -26,6 +26,9 @@ requests (one row per SEN2 ``Requests`` record)
     ethnicity                str   CBDS ethnicity code (e.g. WBRI), may be null
     locality                 str   postcode district (e.g. ME14), may be null
     primary_need             str   rank-1 ``SENtype`` (ASD, SEMH...), may be null
+    excluded_from            str   measure sections a validation error bars the request from,
+                                   ``",timeliness,"`` (``kpis.exclusions``); null: none. A row
+                                   barred from ``age_group`` has its birth_month nulled
 
 active plans (one row per SEN2 ``ActivePlans`` record)
     la, active_plan_id, person_id, request_id
@@ -38,6 +41,7 @@ active plans (one row per SEN2 ``ActivePlans`` record)
                                            from the establishments register); null if unknown
     sen_setting                      str   ``SENSetting`` of the rank-1 placement
     primary_need, sex, birth_month, ethnicity, locality   as for requests
+    excluded_from                    str   as for requests (the plan's request and below)
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import polars as pl
+
+from sendassure.kpis.exclusions import without_age
 
 REQUESTS_SCHEMA: dict[str, pl.DataType] = {
     "la": pl.String(),
@@ -69,6 +75,7 @@ REQUESTS_SCHEMA: dict[str, pl.DataType] = {
     "ethnicity": pl.String(),
     "locality": pl.String(),
     "primary_need": pl.String(),
+    "excluded_from": pl.String(),
 }
 
 ACTIVE_PLANS_SCHEMA: dict[str, pl.DataType] = {
@@ -90,6 +97,7 @@ ACTIVE_PLANS_SCHEMA: dict[str, pl.DataType] = {
     "birth_month": pl.Date(),
     "ethnicity": pl.String(),
     "locality": pl.String(),
+    "excluded_from": pl.String(),
 }
 
 REQUEST_FLAGS = (
@@ -112,12 +120,13 @@ def requests_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
     Missing keys are null; the yes/no flags are ``False`` when null.
     """
     frame = _frame(rows, REQUESTS_SCHEMA)
-    return frame.with_columns(pl.col(f).fill_null(False) for f in REQUEST_FLAGS)
+    frame = frame.with_columns(pl.col(f).fill_null(False) for f in REQUEST_FLAGS)
+    return without_age(frame)
 
 
 def active_plans_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
     """An active plans frame from dicts keyed by the column names above."""
-    return _frame(rows, ACTIVE_PLANS_SCHEMA)
+    return without_age(_frame(rows, ACTIVE_PLANS_SCHEMA))
 
 
 def empty_requests() -> pl.DataFrame:

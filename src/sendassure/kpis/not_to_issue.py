@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis.exclusions import keep
 from sendassure.kpis.percent import percent
 from sendassure.kpis.pointintime import requests_known_on
 from sendassure.kpis.results import Result, year_bounds
@@ -30,7 +31,7 @@ class NotToIssue(Result):
 
 def population(requests: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
     """Decisions not to issue dated from ``start`` to ``end`` known on ``as_of``, with ``d``."""
-    known = requests_known_on(requests, as_of)
+    known = keep(requests_known_on(requests, as_of), "not_to_issue")
     return known.filter(
         (pl.col("assessment_outcome") == "N")
         & pl.col("assessment_outcome_date").is_between(start, end)

@@ -15,6 +15,7 @@ from datetime import date
 
 import polars as pl
 
+from sendassure.kpis.exclusions import keep
 from sendassure.kpis.pointintime import requests_known_on
 from sendassure.kpis.results import Result
 
@@ -66,8 +67,10 @@ def open_cases(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
 
 
 def population(requests: pl.DataFrame, on: date) -> pl.DataFrame:
-    """Cases open on ``on``; a child's age is taken on the request's ``ReceivedDate``."""
-    return open_cases(requests, on).with_columns(pl.col("received_date").alias("age_on"))
+    """Cases open on ``on``; a child's age is taken on the request's ``ReceivedDate``.
+    (The caseworkers' worklist is ``open_cases``: it keeps a case whose record has a
+    problem, so that it can be put right.)"""
+    return keep(open_cases(requests, on), "open_assessments").with_columns(pl.col("received_date").alias("age_on"))
 
 
 def summarise(pop: pl.DataFrame) -> OpenAssessments:

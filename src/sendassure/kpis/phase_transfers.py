@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis.exclusions import keep
 from sendassure.kpis.percent import percent
 from sendassure.kpis.pointintime import active_plans_known_on
 from sendassure.kpis.results import Result, year_bounds
@@ -31,7 +32,7 @@ class PhaseTransfers(Result):
 def population(plans: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
     """Transfers due from ``start`` to ``end`` known on ``as_of``, flagged ``on_time``;
     ages are taken on the due date (``age_on``)."""
-    known = active_plans_known_on(plans, as_of)
+    known = keep(active_plans_known_on(plans, as_of), "phase_transfers")
     due = known.filter(pl.col("phase_transfer_due_date").is_between(start, end))
     year = pl.col("phase_transfer_due_date").dt.year()
     # 16 or over on 31 August of the transfer year <=> born on or before 31 August (year-16)

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from sendassure.kpis.exclusions import keep
 from sendassure.kpis.percent import mean_weeks, percent
 from sendassure.kpis.pointintime import requests_known_on
 from sendassure.kpis.results import Result, year_bounds
@@ -80,7 +81,7 @@ def summarise_days(days: Sequence[int], week20: Sequence[bool]) -> Timeliness:
 def population(requests: pl.DataFrame, start: date, end: date, as_of: date) -> pl.DataFrame:
     """The §1.1 population for plans issued from ``start`` to ``end`` inclusive, known on
     ``as_of``, with ``d`` (days from request to issue) and ``age_on`` (``ReceivedDate``)."""
-    known = requests_known_on(requests, as_of)
+    known = keep(requests_known_on(requests, as_of), "timeliness")
     issued = pl.col("assessment_outcome_date")
     return known.filter(
         (pl.col("assessment_outcome") == "Y")

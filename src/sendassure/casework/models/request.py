@@ -23,6 +23,16 @@ class Request(FromReturn):
     request_mediation = models.BooleanField(default=False)
     request_tribunal = models.BooleanField(default=False)
     exported = models.CharField(max_length=3, blank=True)
+    excluded_from = models.CharField(
+        max_length=300, blank=True,
+        help_text="Measure sections a validation error bars this request from, written "
+        "',timeliness,decisions,' (kpis.exclusions); blank: none.",
+    )
+    exclusions = models.TextField(
+        blank=True,
+        help_text="JSON: rule code -> the sections its error bars this request from "
+        "(text, not a JSON column: the importer writes rows raw).",
+    )
 
     class Meta:
         constraints = [

@@ -8,6 +8,7 @@ from sendassure.sen2.values import parse_date
     module="person",
     fields=("PersonBirthDate",),
     message="PersonBirthDate {value} is missing or not a date in the form YYYY-MM-DD",
+    excluded_from=("age_group",),
 )
 def birth_date(person, context):
     text = person.get("PersonBirthDate")

@@ -8,6 +8,7 @@ from sendassure.ingest.rules.registry import rule
     module="person",
     fields=("PersonBirthDate",),
     message=AFTER_REFERENCE_MESSAGE,
+    excluded_from=("age_group",),
 )
 def birth_after_reference(person, context):
     yield from after_reference(context, person, ("PersonBirthDate",))

@@ -9,6 +9,7 @@ from sendassure.sen2.values import age_on
     fields=("PersonBirthDate",),
     message="PersonBirthDate {value} makes the person {age} on the ReferenceDate "
     "{reference}, over the 0-25 age range of SEN2",
+    excluded_from=("age_group",),
 )
 def age_over_25(person, context):
     birth, reference = context.birth_date, context.reference_date

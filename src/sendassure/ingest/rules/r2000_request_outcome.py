@@ -1,4 +1,5 @@
 from sendassure.ingest.rules.registry import rule
+from sendassure.kpis.exclusions import NEEDS_RECEIVED_DATE
 from sendassure.sen2.values import RequestOutcome
 
 
@@ -8,6 +9,7 @@ from sendassure.sen2.values import RequestOutcome
     module="request",
     fields=("RequestOutcome",),
     message="RequestOutcome {value} is missing or not one of the codes Y, N, A, W, H",
+    excluded_from=NEEDS_RECEIVED_DATE,
 )
 def request_outcome(request, context):
     text = request.get("RequestOutcome")

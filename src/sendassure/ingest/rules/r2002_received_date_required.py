@@ -1,5 +1,6 @@
 from sendassure.ingest.rules.helpers import is_outcome
 from sendassure.ingest.rules.registry import rule
+from sendassure.kpis.exclusions import NEEDS_RECEIVED_DATE
 
 
 @rule(
@@ -9,6 +10,7 @@ from sendassure.ingest.rules.registry import rule
     fields=("ReceivedDate",),
     message="ReceivedDate is missing (RequestOutcome {outcome}); it is required unless "
     "the outcome is H, and without it the request cannot be timed",
+    excluded_from=NEEDS_RECEIVED_DATE,
 )
 def received_date_required(request, context):
     outcome = request.get("RequestOutcome")

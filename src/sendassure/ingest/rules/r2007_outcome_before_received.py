@@ -6,8 +6,9 @@ from sendassure.ingest.rules.registry import rule
     severity="error",
     module="request",
     fields=("RequestOutcomeDate", "ReceivedDate"),
-    message="RequestOutcomeDate {value} is before ReceivedDate {received}, so the request "
-    "cannot be used for timeliness",
+    message="RequestOutcomeDate {value} is before ReceivedDate {received}, so the decision "
+    "cannot be timed against the 6 weeks",
+    excluded_from=("decisions",),
 )
 def outcome_before_received(request, context):
     received = context.date(request, "ReceivedDate")

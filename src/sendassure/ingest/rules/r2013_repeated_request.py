@@ -18,6 +18,7 @@ def _match(request) -> tuple[str, str | None]:
     fields=("ReceivedDate",),
     message="{field} {value} repeats request {first} of the same person: two requests "
     "cannot share a ReceivedDate (or, when historical, a plan StartDate)",
+    excluded_from="all",
 )
 def repeated_request(request, context):
     kind, date = _match(request)

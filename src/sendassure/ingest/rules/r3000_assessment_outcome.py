@@ -8,6 +8,7 @@ from sendassure.sen2.values import AssessmentOutcome
     module="assessment",
     fields=("AssessmentOutcome",),
     message="AssessmentOutcome {value} is not one of the codes Y, N, A, W, H",
+    excluded_from=("timeliness", "not_to_issue", "open_assessments"),
 )
 def assessment_outcome(assessment, context):
     text = assessment.get("AssessmentOutcome")

@@ -8,6 +8,7 @@ from sendassure.ingest.rules.registry import rule
     module="assessment",
     fields=("AssessmentOutcomeDate",),
     message=DATE_MESSAGE,
+    excluded_from=("timeliness", "not_to_issue", "open_assessments"),
 )
 def assessment_date(assessment, context):
     yield from invalid_dates(context, assessment, ("AssessmentOutcomeDate",))

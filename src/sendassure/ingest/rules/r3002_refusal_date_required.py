@@ -9,6 +9,7 @@ from sendassure.ingest.rules.registry import rule
     fields=("AssessmentOutcomeDate",),
     message="AssessmentOutcomeDate is missing although AssessmentOutcome is N: the date "
     "the person was told no plan will be issued is required",
+    excluded_from=("not_to_issue", "open_assessments"),
 )
 def refusal_date_required(assessment, context):
     if assessment.get("AssessmentOutcomeDate") is None and is_outcome(

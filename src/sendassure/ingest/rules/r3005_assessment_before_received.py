@@ -8,6 +8,7 @@ from sendassure.ingest.rules.registry import rule
     fields=("AssessmentOutcomeDate", "ReceivedDate"),
     message="AssessmentOutcomeDate {value} is before ReceivedDate {received}, so the "
     "request cannot be used for timeliness",
+    excluded_from=("timeliness", "not_to_issue"),
 )
 def assessment_before_received(assessment, context):
     received = context.date(context.request, "ReceivedDate") if context.request else None

@@ -8,6 +8,7 @@ from sendassure.ingest.rules.registry import rule
     module="assessment",
     fields=("AssessmentOutcomeDate",),
     message=AFTER_REFERENCE_MESSAGE,
+    excluded_from=("timeliness", "not_to_issue", "open_assessments"),
 )
 def assessment_after_reference(assessment, context):
     yield from after_reference(context, assessment, ("AssessmentOutcomeDate",))

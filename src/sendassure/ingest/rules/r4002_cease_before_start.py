@@ -7,6 +7,7 @@ from sendassure.ingest.rules.registry import rule
     module="named_plan",
     fields=("CeaseDate", "StartDate"),
     message="CeaseDate {value} is before StartDate {start}",
+    excluded_from=("caseload", "placements", "reviews_overdue"),
 )
 def cease_before_start(plan, context):
     start, cease = context.date(plan, "StartDate"), context.date(plan, "CeaseDate")

@@ -8,6 +8,8 @@ from sendassure.ingest.rules.registry import rule
     module="named_plan",
     fields=("StartDate",),
     message=AFTER_REFERENCE_MESSAGE,
+    excluded_from=("caseload", "placements", "reviews_overdue", "annual_reviews",
+                   "phase_transfers"),
 )
 def start_after_reference(plan, context):
     yield from after_reference(context, plan, ("StartDate",))

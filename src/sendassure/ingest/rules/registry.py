@@ -5,21 +5,26 @@ own, decorated with ``@rule(code=..., severity=..., module=..., fields=..., mess
 ``message`` is a template formatted by ``Context.issue`` with ``field``, ``value`` and
 any keywords the rule passes, so the catalogue shows the same sentence users see.
 
-Severity: ``error`` means the record cannot be used (the importer quarantines the
-person or the request, according to ``Issue.scope``); ``query`` means plausible but
-worth a look (the record is loaded and the query reported).
+Severity: ``error`` means the record cannot be used for what the rule's ``excluded_from``
+names: measure sections (``kpis.exclusions.SECTIONS``), one tuple for every field or a
+mapping from field to tuple, or ``"all"`` (no measure can use it: the importer
+quarantines the person or the request whole, according to ``Issue.scope``). A record
+barred only from some sections is stored with them and counts everywhere else.
+``query`` means plausible but worth a look (the record is loaded and the query
+reported; it bars nothing).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from sendassure.ingest.records import Header, Person, Record, Request
+from sendassure.kpis.exclusions import ALL, SECTIONS
 from sendassure.sen2.values import parse_date
 
 Severity = Literal["error", "query"]
@@ -46,9 +51,39 @@ class Issue:
     message: str
     scope: Literal["person", "request"]
     request_index: int | None = None
+    excluded_from: tuple[str, ...] = ()  # sections; ("all",) = quarantined whole
+
+    @property
+    def whole(self) -> bool:
+        return self.excluded_from == (ALL,)
 
 
 RuleCheck = Callable[[Any, "Context"], Iterator[Issue]]
+Exclusions = str | tuple[str, ...] | Mapping[str, "str | tuple[str, ...]"]
+
+
+def _check_exclusions(code: str, severity: str, fields: tuple[str, ...],
+                      excluded_from: Exclusions | None) -> Exclusions:
+    if severity == "query":
+        if excluded_from:
+            raise ValueError(f"{code}: a query bars nothing; excluded_from is for errors")
+        return ()
+    if excluded_from is None or excluded_from == ():
+        raise ValueError(f"{code}: an error must say what it bars the record from "
+                         f"(excluded_from: sections of {sorted(SECTIONS)}, or 'all')")
+    scopes = excluded_from.values() if isinstance(excluded_from, Mapping) else [excluded_from]
+    if isinstance(excluded_from, Mapping):
+        strays = set(excluded_from) - set(fields)
+        if strays:
+            raise ValueError(f"{code}: excluded_from names fields the rule does not: {strays}")
+    for scope in scopes:
+        if scope == ALL:
+            continue
+        unknown = [s for s in scope if s not in SECTIONS]
+        if isinstance(scope, str) or unknown or not scope:
+            raise ValueError(f"{code}: unknown measure section(s) in {scope!r}; "
+                             f"one of {sorted(SECTIONS)} or 'all'")
+    return excluded_from
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +94,20 @@ class Rule:
     fields: tuple[str, ...]
     message: str
     check: RuleCheck = field(repr=False, compare=False)
+    excluded_from: Exclusions = ()
+
+    def excluded_for(self, field_name: str) -> tuple[str, ...]:
+        """The sections an error in ``field_name`` bars its record from."""
+        scope = self.excluded_from
+        if isinstance(scope, Mapping):
+            scope = scope.get(field_name, ())
+        return (ALL,) if scope == ALL else tuple(scope)
+
+    def scopes(self) -> dict[str, tuple[str, ...]]:
+        """Field -> sections, for the catalogue (every field alike: key ``"*"``)."""
+        if isinstance(self.excluded_from, Mapping):
+            return {f: self.excluded_for(f) for f in self.excluded_from}
+        return {"*": self.excluded_for("*")}
 
     def __call__(self, record: Record, context: Context) -> Iterator[Issue]:
         context.rule = self
@@ -71,16 +120,18 @@ _MISSING: Any = object()
 
 
 def rule(
-    *, code: str, severity: Severity, module: str, fields: tuple[str, ...], message: str
+    *, code: str, severity: Severity, module: str, fields: tuple[str, ...], message: str,
+    excluded_from: Exclusions | None = None,
 ) -> Callable[[RuleCheck], Rule]:
     """Register a rule in the catalogue under its (unique, stable) code."""
     if severity not in ("error", "query"):
         raise ValueError(f"{code}: severity must be 'error' or 'query', not {severity!r}")
     if module not in MODULES:
         raise ValueError(f"{code}: unknown module {module!r}")
+    scope = _check_exclusions(code, severity, tuple(fields), excluded_from)
 
     def register(check: RuleCheck) -> Rule:
-        made = Rule(code, severity, module, tuple(fields), message, check)
+        made = Rule(code, severity, module, tuple(fields), message, check, scope)
         existing = _RULES.get(code)
         if existing is not None and existing.check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule code {code} is used twice")
@@ -150,7 +201,17 @@ class Context:
             message=text,
             scope="person" if person_level else "request",
             request_index=None if person_level else self.request_index,
+            excluded_from=self.rule.excluded_for(field_name),
         )
 
     def date(self, record: Record, field_name: str) -> date | None:
         return parse_date(record.get(field_name))
+
+
+def catalogue_version() -> str:
+    """Changes whenever a rule is added or removed or what one bars changes, so that a
+    file imported under another catalogue is judged again (not "unchanged")."""
+    import hashlib
+
+    text = "|".join(f"{r.code}:{r.severity}:{sorted(r.scopes().items())}" for r in all_rules())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
