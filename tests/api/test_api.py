@@ -66,6 +66,32 @@ def test_the_figure_contract(client, make_user, area):
     assert partial["status"] == "partial"
 
 
+def test_a_figure_says_what_validation_problems_hold_back(client, make_user, tmp_path):
+    # one plan issued before its request was received (SEN2-3005: out of timeliness),
+    # one request reported twice (SEN2-2013: the second quarantined whole), one clean
+    people = [person(1, [request(received="2024-06-01", outcome_date="2024-06-10",
+                                 assessment=plan_issued(date="2024-05-01"))]),
+              person(2, [request(), request()]), person(3)]
+    assert import_sen2([write(tmp_path, "w.xml", people)]).status == "stored"
+    token = token_for(make_user, "analyst")
+    body = get(client, token, "/api/v1/figures", measure="plans_issued_den", area="886",
+               year="2024", withheld="1").json()
+    assert body["value"] == 2  # persons 2 and 3
+    assert body["withheld"] == {"excluded": 1, "quarantined": 1,
+                                "excluded_by_rule": {"SEN2-3005": 1},
+                                "quarantined_by_rule": {"SEN2-2013": 1}}
+    decided = get(client, token, "/api/v1/figures", measure="requests_received", area="886",
+                  year="2024", withheld="1").json()
+    assert decided["value"] == 3  # the barred request still counts as received
+    assert decided["withheld"]["excluded"] == 0 and decided["withheld"]["quarantined"] == 1
+    board = get(client, token_for(make_user, "board"), "/api/v1/figures",
+                measure="plans_issued_den", area="886", year="2024", withheld="1").json()
+    assert board["withheld"]["excluded"] == "c" and board["withheld"]["quarantined"] == "c"
+    plain = get(client, token, "/api/v1/figures", measure="plans_issued_den", area="886",
+                year="2024").json()
+    assert set(plain) == KEYS  # the contract is unchanged unless asked
+
+
 def test_aggregate_roles_get_controlled_figures_at_published_dates(client, make_user, area):
     token = token_for(make_user, "board")
     body = get(client, token, "/api/v1/figures", measure="pc_plans_issued_within_20_weeks",

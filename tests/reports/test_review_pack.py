@@ -141,3 +141,24 @@ def test_every_format_of_the_pack_from_the_web_is_audited(client, make_user, pla
                               {"review": "2023-11-15", "format": fmt})
         assert response.status_code == 200
         assert AuditEvent.objects.filter(object_type="ReviewPack").count() == before + 1, fmt
+
+
+def test_the_pack_says_what_validation_problems_hold_back(tmp_path, plan_with_data):
+    from openpyxl import load_workbook
+
+    issued_first = request(received="2023-06-01", outcome_date="2023-06-10",
+                           assessment=plan_issued(date="2023-05-01"))  # SEN2-3005
+    import_sen2([write(tmp_path, "more.xml", [person(40, [issued_first])], year="2024",
+                       reference_date="2024-01-18")])
+    html, xlsx = tmp_path / "pack.html", tmp_path / "pack.xlsx"
+    for out in (html, xlsx):
+        result = runner.invoke(app, ["pack", "review", "--review", "2023-11-15", "--out",
+                                     str(out)])
+        assert result.exit_code == 0, result.output
+    page = " ".join(html.read_text().split())
+    assert "Records held back from these figures" in page
+    # the pack is for aggregate audiences: a count of 1 is "fewer than 5"
+    assert "fewer than 5 stored request(s) left out (SEN2-3005: AssessmentOutcomeDate" in page
+    about = list(load_workbook(xlsx)["About"].iter_rows(min_row=2, values_only=True))
+    held = [value for item, value in about if item == "held back from Timeliness of new EHC plans"]
+    assert len(held) == 1 and held[0].startswith("fewer than 5 stored request(s) left out")

@@ -124,3 +124,23 @@ def test_a_partial_year_says_so(client, make_user, small_area):
     client.force_login(make_user("analyst"))
     html = client.get(reverse("dashboard-timeliness"), {"year": "2025"}).content.decode()
     assert "Plans issued in 2025 (partial: the data covers 2025 only to 16 Jan 2025)" in html
+
+
+def test_each_page_says_what_validation_problems_hold_back(client, make_user, tmp_path):
+    issued_first = request(received="2024-06-01", outcome_date="2024-06-10",
+                           assessment=plan_issued(date="2024-05-01"))  # SEN2-3005
+    people = [person(1, [issued_first]), person(2, [request(), request()]), person(3)]
+    assert import_sen2([write(tmp_path, "held.xml", people)]).status == "stored"
+    client.force_login(make_user("analyst"))
+    html = " ".join(client.get(reverse("dashboard-timeliness")).content.decode().split())
+    assert "Records held back from these figures" in html
+    assert "1 stored request(s) left out (SEN2-3005: AssessmentOutcomeDate" in html
+    assert "1 record(s) quarantined whole (SEN2-2013:" in html
+    assert reverse("imports") in html  # analysts may open the records
+    decisions = " ".join(client.get(reverse("dashboard-decisions")).content.decode().split())
+    assert "SEN2-3005" not in decisions.split("Records held back")[1].split("</details>")[0] \
+        .split("Decisions not to issue")[0]  # still counted as received and decided
+    client.force_login(make_user("board"))
+    board = " ".join(client.get(reverse("dashboard-timeliness")).content.decode().split())
+    assert "fewer than 5 stored request(s) left out (SEN2-3005" in board
+    assert reverse("imports") not in board

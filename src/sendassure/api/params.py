@@ -81,3 +81,11 @@ def breakdown(params) -> str:
     if text and ("=" not in text or not text.split("=", 1)[1].strip()):
         raise BadRequest(f"breakdown: {text!r} is not dimension=value, e.g. sex=Male")
     return text
+
+
+def flag(params, name: str) -> bool:
+    """An optional 0/1 switch (absent: off)."""
+    text = (params.get(name) or "0").strip()
+    if text not in ("0", "1"):
+        raise BadRequest(f"{name}: {text!r} is not 0 or 1")
+    return text == "1"

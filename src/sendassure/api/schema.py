@@ -75,7 +75,9 @@ def openapi() -> dict:
                  _param("year", "A calendar year (give this or period).",
                         {"type": "string", "pattern": "^(199[0-9]|20[0-9]{2}|2100)$"}),
                  _param("period", "A period key (give this or year).",
-                        {"type": "string", "maxLength": 16}), as_of, breakdown],
+                        {"type": "string", "maxLength": 16}), as_of, breakdown,
+                 _param("withheld", "1: add what validation problems hold back from the "
+                        "measure's family (Withheld).", {"type": "string", "enum": ["0", "1"]})],
                 _ok("The figure.", figure), "getFigure"),
             "/api/v1/series": _operation(
                 "A series of figures", f"A measure for every period of a kind from a date "
@@ -114,6 +116,10 @@ def _number_or_symbol(description):
             "oneOf": [{"type": "number"}, {"type": "string", "enum": ["c", "x"]}]}
 
 
+def _count_or_c():
+    return {"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["c"]}]}
+
+
 def _schemas() -> dict:
     text = {"type": "string"}
     nullable_text = {"type": "string", "nullable": True}
@@ -131,6 +137,21 @@ def _schemas() -> dict:
                 "numerator": _number_or_symbol("of a percentage; null if none"),
                 "denominator": _number_or_symbol("of a percentage or mean; null if none"),
                 "status": {"type": "string", "enum": ["final", "partial", "no_data"]},
+                "withheld": {"$ref": "#/components/schemas/Withheld"},
+            },
+        },
+        "Withheld": {
+            "type": "object", "additionalProperties": False,
+            "description": "Records a validation problem holds back from this measure's "
+                           "family, across all the records held (not one period): stored "
+                           "requests barred from it, and records quarantined whole by the "
+                           "latest return, in total and by rule code. c: 1 to 4, controlled.",
+            "required": ["excluded", "quarantined", "excluded_by_rule", "quarantined_by_rule"],
+            "properties": {
+                "excluded": _count_or_c(), "quarantined": _count_or_c(),
+                "excluded_by_rule": {"type": "object", "additionalProperties": _count_or_c()},
+                "quarantined_by_rule": {"type": "object",
+                                        "additionalProperties": _count_or_c()},
             },
         },
         "Series": {"type": "object", "required": ["measure", "area", "as_of", "points"],

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from sendassure.core.permissions import PUBLIC, requires
 from sendassure.core.roles import is_aggregate
 from sendassure.figures.benchmarks import comparison
-from sendassure.figures.registry import FAMILIES, MEASURES
+from sendassure.figures.registry import FAMILIES, MEASURES, family_of
 from sendassure.figures.service import FigureError, figures_for
 from sendassure.plan import queries
 
@@ -72,7 +72,10 @@ def figure(request):
     period = params.period(request.GET)
     breakdown = params.breakdown(request.GET)
     figures = _figures(request, area)
-    return figures.figure(name, period, breakdown).as_json(), figures.currency
+    found = figures.figure(name, period, breakdown).as_json()
+    if params.flag(request.GET, "withheld"):
+        found["withheld"] = figures.withheld(family_of(name).name).as_json(figures.controlled)
+    return found, figures.currency
 
 
 @json_api("aggregates")

@@ -45,6 +45,9 @@ def kpis(
                                   "sex=Male); sections that cannot be broken down that way "
                                   "print null."),
     output: str = typer.Option("json", "--format", help="json, table or csv."),
+    withheld: bool = typer.Option(False, "--withheld", help="Also say, for each section, "
+                                  "how many records validation problems hold back and why "
+                                  "(JSON: a top-level \"withheld\" object)."),
 ) -> None:
     """The statutory EHC measures (docs/measures.md) under DfE's output names, from the
     figures service: flows for the calendar year, stocks at its 31 December (or at the
@@ -76,7 +79,11 @@ def kpis(
         note = next(iter(found.values())).note
         if note and note not in notes:
             notes.append(note)
+    held = {family.name: figures.withheld(family.name) for family in statutory_sections()} \
+        if withheld else {}
     if output == "json":
+        if withheld:
+            result = {**result, "withheld": {k: v.as_json() for k, v in held.items()}}
         print(json.dumps(result, indent=2))
     elif output == "csv":
         writer = csv.writer(sys.stdout)
@@ -84,6 +91,10 @@ def kpis(
         for section, values in result.items():
             for name, value in values.items():
                 writer.writerow([section, name, "" if value is None else value])
+        for section, found in held.items():
+            for name, value in found.as_json().items():
+                if not isinstance(value, dict):
+                    writer.writerow([section, f"withheld_{name}", value])
     else:
         where = ", ".join(figures.areas) or "no area"
         console.print(figures.currency.describe())
@@ -96,6 +107,8 @@ def kpis(
             for name, value in values.items():
                 table.add_row(name, "no value" if value is None else str(value))
             console.print(table)
+            for line in held[section].sentences() if section in held else ():
+                console.print(f"Held back from {section}: {line}")
 
 
 def worklist(

@@ -101,6 +101,11 @@ def _family(family: Family) -> str:
     ]
     if family.exclusions:
         lines.append(f"- Records left out: {family.exclusions}")
+    barring = _barring_rules(family)
+    if barring:
+        lines.append("- Validation problems that keep a record out (`docs/rules.md`): "
+                     + "; ".join(barring) + ". A record quarantined whole (a rule "
+                     "excluded from `all`) is out of every measure.")
     if family.breakdowns:
         lines.append("- Breakdowns: " + ", ".join(f"`{d}`" for d in family.breakdowns) + ".")
     tied = [f"{' + '.join(parts)} = {total}" for parts, total in family.rules.lines]
@@ -114,6 +119,24 @@ def _family(family: Family) -> str:
         lines.append(f"| `{m.name}` | {m.label} | {m.unit} | {better[m.polarity]} | "
                      f"{m.definition}{of} |")
     return "\n".join(lines) + "\n"
+
+
+def _barring_rules(family) -> list[str]:
+    """The error rules whose scope reaches the family's sections, as "code (fields)"."""
+    if not family.sections:
+        return []
+    from sendassure.ingest.rules import all_rules
+
+    found = []
+    for rule in all_rules():
+        if rule.severity != "error":
+            continue
+        fields = [name for name, sections in rule.scopes().items()
+                  if set(sections) & set(family.sections)]
+        if fields:
+            named = ", ".join(rule.fields if fields == ["*"] else fields)
+            found.append(f"{rule.code} ({named})")
+    return found
 
 
 def render_markdown() -> str:

@@ -86,6 +86,49 @@ class Stream:
     currency: Callable[[Sequence[str]], DataCurrency]  # areas -> how far the data goes
     version: Callable[[Sequence[str]], str]  # areas -> changes whenever the inputs change
     areas: Callable[[], list[str]]  # every area the stream holds data for
+    # (areas, sections) -> the records a validation problem keeps out of those sections
+    withheld: Callable[[Sequence[str], tuple[str, ...]], Withheld] | None = None
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """Records held back from a family's figures: stored but barred from its sections
+    (``excluded``), or quarantined whole (``quarantined``, from each area's latest
+    return), each as rule code -> (count, the rule's message template)."""
+
+    excluded: dict[str, tuple[int, str]] = field(default_factory=dict)
+    quarantined: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(n for n, _ in (*self.excluded.values(), *self.quarantined.values()))
+
+    def as_json(self, controlled: bool = False) -> dict:
+        def shown(n: int):
+            return "c" if controlled and 1 <= n <= 4 else n
+
+        def rules(found):
+            return {code: shown(n) for code, (n, _) in sorted(found.items())}
+
+        return {
+            "excluded": shown(sum(n for n, _ in self.excluded.values())),
+            "quarantined": shown(sum(n for n, _ in self.quarantined.values())),
+            "excluded_by_rule": rules(self.excluded),
+            "quarantined_by_rule": rules(self.quarantined),
+        }
+
+    def sentences(self, controlled: bool = False) -> list[str]:
+        """Plain words, one line a rule (counts of 1 to 4 as "fewer than 5" when
+        controlled)."""
+        def n_text(n: int) -> str:
+            return "fewer than 5" if controlled and 1 <= n <= 4 else f"{n:,}"
+
+        out = []
+        for code, (n, why) in sorted(self.excluded.items()):
+            out.append(f"{n_text(n)} stored request(s) left out ({code}: {why})")
+        for code, (n, why) in sorted(self.quarantined.items()):
+            out.append(f"{n_text(n)} record(s) quarantined whole ({code}: {why})")
+        return out
 
 
 @dataclass(frozen=True)
@@ -104,6 +147,8 @@ class Family:
     breakdowns: tuple[str, ...] = ()
     records: Callable | None = None  # inputs -> the frame its population is drawn from
     exclusions: str = ""  # which records the family leaves out, and why
+    # the measure sections (kpis.exclusions) whose barred records it leaves out
+    sections: tuple[str, ...] = ()
     statutory_section: bool = True  # one of the sections `sendassure kpis` prints
     context: tuple[str, ...] = field(default=())  # outputs registered by another family
 

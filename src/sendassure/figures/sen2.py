@@ -7,6 +7,7 @@ project's own; ``docs/measures.md`` is generated from them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,7 +23,17 @@ from sendassure.kpis import (
 from sendassure.kpis import disclosure as rules
 from sendassure.kpis.periods import CALENDAR_YEAR, POINT_IN_TIME
 
-from .registry import FLOW, STOCK, DataCurrency, Family, Measure, Stream, register, register_stream
+from .registry import (
+    FLOW,
+    STOCK,
+    DataCurrency,
+    Family,
+    Measure,
+    Stream,
+    Withheld,
+    register,
+    register_stream,
+)
 
 REQUEST_DIMENSIONS = ("sex", "age_group", "ethnicity_group", "primary_need", "request_source",
                       "locality", "la")
@@ -69,7 +80,52 @@ def _areas() -> list[str]:
     return sorted(set(ImportRun.objects.filter(status="stored").values_list("la", flat=True)))
 
 
-register_stream(Stream("sen2", "SEN2 case records", _inputs, _currency, _version, _areas))
+def _why(code: str) -> str:
+    """A rule's message with its placeholders in words, to say why records are held."""
+    from sendassure.ingest.rules import all_rules
+
+    found = {r.code: r for r in all_rules()}.get(code)
+    if found is None:
+        return "a validation error"
+
+    class Words(dict):
+        def __missing__(self, key):
+            return "(the " + key + ")"
+
+    return found.message.format_map(Words(field=" or ".join(found.fields), value="(value)"))
+
+
+def _withheld(areas: Sequence[str], sections: tuple[str, ...]) -> Withheld:
+    """Requests stored but barred from any of ``sections``, by rule; and the records the
+    latest return of each area quarantined whole (no measure can use them), by rule."""
+    import json
+
+    from sendassure.casework.models import Request
+    from sendassure.ingest.models import ImportIssue, ImportRun
+    from sendassure.kpis.exclusions import ALL
+
+    excluded: Counter[str] = Counter()
+    barred = Request.objects.filter(la__in=list(areas)).exclude(excluded_from="")
+    for text in barred.values_list("exclusions", flat=True).iterator(chunk_size=2000):
+        for code, barred_from in json.loads(text or "{}").items():
+            if set(barred_from) & set(sections):
+                excluded[code] += 1
+    quarantined: Counter[str] = Counter()
+    for la in areas:
+        latest = ImportRun.objects.filter(la=la, status="stored").order_by(
+            "-reference_date", "-id").first()
+        if latest is None:
+            continue
+        whole = ImportIssue.objects.filter(import_run=latest, excluded_from=ALL,
+                                           quarantined_record__isnull=False)
+        for code, _record in set(whole.values_list("code", "quarantined_record_id")):
+            quarantined[code] += 1
+    return Withheld({c: (n, _why(c)) for c, n in excluded.items()},
+                    {c: (n, _why(c)) for c, n in quarantined.items()})
+
+
+register_stream(Stream("sen2", "SEN2 case records", _inputs, _currency, _version, _areas,
+                       _withheld))
 
 
 def _requests(fn):
@@ -102,6 +158,7 @@ def weeks(name, label, denominator, definition):
 
 EX = " Excluding plans where an exception applies (Week20 = 1, reg 13(3))."
 register(Family(
+    sections=("timeliness",),
     name="timeliness", title="Timeliness of new EHC plans", stream="sen2", kind=FLOW,
     period_kind=CALENDAR_YEAR,
     definition=("Plans issued (AssessmentOutcome Y) with AssessmentOutcomeDate in the period, "
@@ -156,6 +213,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("requests_received", "decisions"),
     name="decisions", title="Decisions whether to assess (6 weeks)", stream="sen2", kind=FLOW,
     period_kind=CALENDAR_YEAR,
     definition=("Requests received: ReceivedDate in the period, historical (H) requests "
@@ -183,6 +241,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("not_to_issue",),
     name="not_to_issue", title="Decisions not to issue a plan (16 weeks)", stream="sen2",
     kind=FLOW, period_kind=CALENDAR_YEAR,
     definition=("Assessments with AssessmentOutcome N dated in the period; d = "
@@ -201,6 +260,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("open_assessments",),
     name="open_assessments", title="Open assessments and the backlog", stream="sen2",
     kind=STOCK, period_kind=POINT_IN_TIME,
     definition=("Open on date R: a request received on or before R, not historical (H), not "
@@ -223,6 +283,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("annual_reviews",),
     name="annual_reviews", title="Annual reviews (4 weeks)", stream="sen2", kind=FLOW,
     period_kind=CALENDAR_YEAR,
     definition=("Active plans with a ReviewMeeting in the period; d = LastReview (the date "
@@ -243,6 +304,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("caseload", "placements"),
     name="caseload", title="Caseload and placements", stream="sen2", kind=STOCK,
     period_kind=POINT_IN_TIME,
     definition=("Active plans on date R: started on or before R and not ceased on or before "
@@ -265,6 +327,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("phase_transfers",),
     name="phase_transfers", title="Phase transfers", stream="sen2", kind=FLOW,
     period_kind=CALENDAR_YEAR,
     definition=("Plans with PhaseTransferDueDate in the period. On time: "
@@ -286,6 +349,7 @@ register(Family(
 ))
 
 register(Family(
+    sections=("reviews_overdue",),
     name="reviews_overdue", title="Overdue annual reviews", stream="sen2", kind=STOCK,
     period_kind=POINT_IN_TIME, statutory_section=False, context=("ehcplans",),
     definition=("Plans active on date R whose last review meeting is more than 12 months "

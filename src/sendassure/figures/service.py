@@ -39,7 +39,7 @@ from sendassure.kpis.periods import (
 
 from . import compute, control, stored
 from .memo import Memo
-from .registry import FAMILIES, FLOW, STREAMS, DataCurrency, Family, Measure, measure
+from .registry import FAMILIES, FLOW, STREAMS, DataCurrency, Family, Measure, Withheld, measure
 
 NO_DATA = compute.NO_DATA
 UNAVAILABLE = "x"
@@ -169,6 +169,16 @@ class FigureSet:
         return _remember(("facts", la, family.name, self.version, stored.COMPUTED_BY),
                          lambda: stored.stored(la, family) if stored.fresh(la, self.version)
                          else None)
+
+    def withheld(self, name: str) -> Withheld:
+        """The records a validation problem holds back from family ``name``'s figures
+        (across all the records held, not one period)."""
+        family = FAMILIES[name]
+        stream = STREAMS[family.stream]
+        if stream.withheld is None or not family.sections or not self.areas:
+            return Withheld()
+        return _remember(("withheld", name, self.areas, self.version),
+                         lambda: stream.withheld(self.areas, family.sections))
 
     # -- controlled texts ----------------------------------------------------------------
     def _texts(self, family: Family, period: Period, group: str = "") -> dict[str, str]:

@@ -79,7 +79,8 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("About", ["item", "value"], [
         ("plan", pack.plan.title), ("review", pack.review_label), ("review date", pack.review),
         ("figures as known on", pack.as_of), ("data", pack.currency), ("built on", pack.built_on),
-        ("disclosure", "Counts from 1 to 4, and figures they could be worked out from, are c.")])
+        ("disclosure", "Counts from 1 to 4, and figures they could be worked out from, are c."),
+        *((f"held back from {title}", line) for title, lines in pack.held for line in lines)])
     sheet("At a glance", ["area", "title", "rating", "suggested", "open requests"],
           [(g["number"], g["title"], g["rating"], g["suggested"], g["open_requests"])
            for g in pack.glance])

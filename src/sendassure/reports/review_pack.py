@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sendassure.charts import Figure
 from sendassure.charts.trend import trend_figure
+from sendassure.figures.registry import FAMILIES
 from sendassure.figures.registry import measure as registered
 from sendassure.figures.service import FigureSet
 from sendassure.plan import actuals, queries
@@ -81,6 +82,8 @@ class ReviewPack:
     areas: list[AreaSection]
     currency: str = ""  # "Data to 16 Jan 2025, from ..., imported ..."
     as_of: date | None = None  # the figures are as known on this date
+    # (family title, lines): records validation problems hold back from the pack's figures
+    held: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def glance(self) -> list[dict]:
@@ -233,5 +236,8 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
         section.positioning = positioning_statement(section, review_label)
         areas.append(section)
     # the day the pack was built is a record of when something happened: the clock's
+    families = dict.fromkeys(registered(m.kpi).family for s in areas for m in s.measures)
+    held = [(FAMILIES[name].title, lines) for name in families
+            if (lines := shown.withheld(name).sentences(shown.controlled))]
     return ReviewPack(plan, review, review_label, built_on or timezone.localdate(), areas,
-                      currency=shown.currency.describe(), as_of=shown.as_of)
+                      currency=shown.currency.describe(), as_of=shown.as_of, held=held)

@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from sendassure.core.models import Area
-from sendassure.core.permissions import requires
+from sendassure.core.permissions import allows, requires
 from sendassure.core.roles import is_aggregate
 from sendassure.core.versions import current
 from sendassure.figures.registry import FAMILIES
@@ -121,7 +121,10 @@ def _page(request, page: str):
     query = request.GET.copy()
     query.pop("format", None)
     query.pop("figure", None)
+    held = [(FAMILIES[name].title, lines) for name in BREAKDOWNS[page]
+            if (lines := view.figures.withheld(name).sentences(view.aggregate))]
     return render(request, "dashboard/page.html", {
+        "held": held, "records_link": allows("analyse", request.user),
         "title": title, "page": page, "pages": PAGES, "view": view, "errors": errors,
         "notes": view.figures.notes, "areas": request.user.area_codes,
         "area_names": view.names, "query": query.urlencode(), "currency": currency,
