@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from .accounts import active_user
 from .django_setup import ensure_database
 
 app = typer.Typer(help="Tokens for the JSON API (Authorization: Bearer TOKEN).",
@@ -13,13 +14,7 @@ console = Console()
 
 
 def _user(name: str):
-    from sendassure.core.models import User
-
-    user = User.objects.filter(username=name, is_active=True).first()
-    if user is None:
-        console.print(f"[red]There is no active user called {name!r}.[/red]")
-        raise typer.Exit(2)
-    return user
+    return active_user(name, console)
 
 
 @app.command("add")
