@@ -63,3 +63,17 @@ def test_the_log_page_offers_no_way_to_change_events(client, make_user):
     assert response.status_code in (200, 403, 405)
     page = client.get(reverse("audit-log")).content.decode()
     assert "method=\"post\"" not in page.lower()
+
+
+def test_an_administrator_reads_only_the_events_of_their_areas(client, make_user):
+    kent = make_user("analyst", username="analyst-886", areas=("886",))
+    audit.record(kent, "view", "QuarantinedRecord", 7, "/Message/Persons/Person[2]")
+    audit.record(None, "import", "SEN2 return", "abc", "kent-2025.xml: stored", areas=["886"])
+    audit.record(None, "change", "Setting", "", "a system event about no area")
+    client.force_login(make_user("administrator", username="admin-887", areas=("887",)))
+    page = client.get(reverse("audit-log")).content.decode()
+    assert "analyst-886" not in page and "kent-2025.xml" not in page
+    assert "Person[2]" not in page and "a system event about no area" in page
+    client.force_login(make_user("administrator", username="admin-886", areas=("886",)))
+    page = client.get(reverse("audit-log")).content.decode()
+    assert "analyst-886" in page and "kent-2025.xml" in page and "Person[2]" in page

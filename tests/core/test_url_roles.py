@@ -214,6 +214,18 @@ def test_every_view_showing_child_data_writes_an_audit_event(client, make_user, 
         assert event.username == "analyst-user" and event.action in ("view", "export")
 
 
+def test_child_level_pages_and_exports_are_never_cached(client, make_user, url_kwargs):
+    client.force_login(make_user("analyst"))
+    child_views = [p for _, p in _patterns() if getattr(p.callback, "shows_child_data", False)]
+    for pattern in child_views:
+        url = reverse(pattern.name, kwargs=url_kwargs.get(pattern.name))
+        for query in ({}, {"format": "csv"}):
+            response = client.get(url, query)
+            assert response["Cache-Control"] == "no-store, private", (url, query)
+    aggregate = client.get(reverse("dashboard-timeliness"))
+    assert "no-store" not in aggregate.get("Cache-Control", "")
+
+
 def test_child_level_roles_only_ever_see_their_own_areas(client, make_user, url_kwargs):
     elsewhere = make_user("analyst", username="analyst-201", areas=("201",))
     client.force_login(elsewhere)

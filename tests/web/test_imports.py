@@ -72,3 +72,18 @@ def test_the_quarantine_exports_as_csv_and_is_audited(client, make_user):
     assert {r["code"] for r in rows} == {"SEN2-2013"}  # only what is quarantined whole
     assert all(r["location"].endswith("Person[2]/Requests[2]") for r in rows)
     assert AuditEvent.objects.filter(action="export", object_type="Quarantine").count() == 1
+
+
+def test_the_quarantine_export_cannot_carry_a_live_formula(client, make_user):
+    from sendassure.core.spreadsheets import spreadsheet_safe
+    from sendassure.ingest.models import ImportIssue
+
+    client.force_login(make_user("analyst"))
+    client.post(reverse("import-upload"), {"returns": _upload("k.xml", _return_with_a_bad_request())})
+    ImportIssue.objects.filter(code="SEN2-2013").update(value='=HYPERLINK("http://x","y")',
+                                                        message="+1+1", field="@SUM(A1)")
+    rows = list(csv.DictReader(io.StringIO(client.get(reverse("quarantine-export"))
+                                           .content.decode())))
+    assert rows and all(r["value"] == "'=HYPERLINK(\"http://x\",\"y\")" for r in rows)
+    assert all(r["message"] == "'+1+1" and r["field"] == "'@SUM(A1)" for r in rows)
+    assert [spreadsheet_safe(v) for v in ("-2", "\tx", "plain", 3)] == ["'-2", "'\tx", "plain", 3]

@@ -27,20 +27,31 @@ def client_address(request: HttpRequest | None) -> str | None:
         return None
 
 
+def written_areas(codes) -> str:
+    codes = sorted({c for c in codes if c})
+    return "," + ",".join(codes) + "," if codes else ""
+
+
 def record(
     actor: HttpRequest | User | None,
     action: str,
     object_type: str = "",
     object_id: str | int = "",
     summary: str = "",
+    areas=None,
 ) -> AuditEvent:
     """Write one audit event. ``actor`` is the request (preferred: gives the client
-    address) or the user (for CLI work); ``None`` means the system itself."""
+    address) or the user (for CLI work); ``None`` means the system itself. ``areas``:
+    the LA codes the event concerns (default: the acting user's areas), which decide
+    which administrators may read it."""
     request = actor if isinstance(actor, HttpRequest) else None
     user = request.user if request is not None else actor
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
+    if areas is None:
+        areas = user.area_codes if user is not None else ()
     return AuditEvent.objects.create(
+        areas=written_areas(areas)[:200],
         user=user,
         username=user.get_username() if user else "(system)",
         role=getattr(user, "role", "") or "",

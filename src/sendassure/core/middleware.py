@@ -36,9 +36,15 @@ class PermissionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, "shows_child_data", False):
+            # child-level pages and exports must never sit in a browser's or a proxy's cache
+            response["Cache-Control"] = "no-store, private"
+            response["Pragma"] = "no-cache"
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        request.shows_child_data = getattr(view_func, "shows_child_data", False)
         permission = declared_permission(view_func)
         if permission is None:
             raise ImproperlyConfigured(

@@ -52,6 +52,11 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=80, blank=True)
     summary = models.CharField(max_length=500, blank=True)
     client_address = models.GenericIPAddressField(null=True, blank=True)
+    areas = models.CharField(
+        max_length=200, blank=True, db_index=True,
+        help_text="LA codes the event concerns, written ',886,887,' (the acting user's "
+        "areas unless the event names its own); blank: no area's data.",
+    )
 
     objects = AuditEventQuerySet.as_manager()
 

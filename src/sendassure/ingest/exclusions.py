@@ -59,6 +59,6 @@ def lift(request_id: int, code: str, reason: str, user) -> dict[str, list[str]]:
             s for bars in held.values() for s in bars) or ""
         request.save(update_fields=["exclusions", "excluded_from"])
         audit.record(user, "change", "Request", request.pk,
-                     f"lifted {code} (from {', '.join(lifted)}): {reason}")
+                     f"lifted {code} (from {', '.join(lifted)}): {reason}", areas=[request.la])
         versions.changed([versions.records_key(request.la)], [request.la], sender=Request)
     return held

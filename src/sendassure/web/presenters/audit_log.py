@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlencode
 
+from django.db.models import Q
+
 from sendassure.core.models import AuditEvent
 
 
@@ -26,8 +28,13 @@ class AuditFilter:
             if self.values[f] and _date(self.values[f]) is None
         }
 
-    def queryset(self):
-        events = AuditEvent.objects.all()
+    def queryset(self, user):
+        """The events ``user`` (an administrator) may read: those of their areas, and
+        those that concern no area's data."""
+        scope = Q(areas="")
+        for code in user.area_codes:
+            scope |= Q(areas__contains=f",{code},")
+        events = AuditEvent.objects.filter(scope)
         if self.values["username"]:
             events = events.filter(username__icontains=self.values["username"])
         if self.values["action"]:

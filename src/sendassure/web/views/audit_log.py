@@ -11,7 +11,7 @@ from ..presenters.audit_log import AuditFilter
 @requires("administer")
 def audit_log(request):
     audit_filter = AuditFilter(request.GET)
-    page = Paginator(audit_filter.queryset(), 50).get_page(request.GET.get("page"))
+    page = Paginator(audit_filter.queryset(request.user), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "audit-log.html",

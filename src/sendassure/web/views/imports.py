@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from sendassure.core import audit
 from sendassure.core.permissions import requires, shows_child_data
+from sendassure.core.spreadsheets import spreadsheet_safe
 from sendassure.ingest import queries
 from sendassure.ingest.importer import import_sen2
 
@@ -63,7 +64,8 @@ def import_upload(request):
         report = import_sen2(paths, user=request.user, strict=request.POST.get("strict") == "1",
                              areas=request.user.area_codes)
     audit.record(request, "import", "SEN2 return", report.file_hash or "",
-                 f"{report.file}: {report.status}")
+                 f"{report.file}: {report.status}",
+                 areas=[report.la] if report.la in request.user.area_codes else None)
     return render(request, "imports/result.html",
                   {"title": f"Import {report.status}", "report": report,
                    "by_rule": report.by_rule(), "issues": report.issues[:200]})
@@ -75,7 +77,8 @@ def import_detail(request, pk: int):
     run = queries.import_run_for(request.user, pk)
     code = request.GET.get("code") or None
     issues = Paginator(queries.issues_of(run, code), 100).get_page(request.GET.get("page"))
-    audit.record(request, "view", "ImportRun", run.pk, f"issues of {run.file_name}")
+    audit.record(request, "view", "ImportRun", run.pk, f"issues of {run.file_name}",
+                 areas=[run.la])
     return render(request, "imports/detail.html",
                   {"title": f"Import of {run.file_name}", "run": run, "issues": issues,
                    "code": code or ""})
@@ -96,7 +99,8 @@ def quarantine_list(request):
 @shows_child_data
 def quarantine_detail(request, pk: int):
     record = queries.quarantined_record_for(request.user, pk)
-    audit.record(request, "view", "QuarantinedRecord", record.pk, record.location)
+    audit.record(request, "view", "QuarantinedRecord", record.pk, record.location,
+                 areas=[record.la])
     return render(request, "imports/quarantine-record.html",
                   {"title": "Quarantined record", "record": record,
                    "issues": record.issues.order_by("id")})
@@ -112,12 +116,14 @@ def quarantine_export(request):
     writer = csv.writer(response)
     writer.writerow(["import", "file", "la", "scope", "location", "code", "severity", "field",
                      "value", "message"])
+    inert = spreadsheet_safe
     count = 0
     for record in records:
         for issue in record.issues.order_by("id"):
-            writer.writerow([record.import_run_id, record.import_run.file_name, record.la,
-                             record.scope, record.location, issue.code, issue.severity,
-                             issue.field, issue.value or "", issue.message])
+            writer.writerow([record.import_run_id, inert(record.import_run.file_name),
+                             record.la, record.scope, inert(record.location), issue.code,
+                             issue.severity, inert(issue.field), inert(issue.value or ""),
+                             inert(issue.message)])
         count += 1
     audit.record(request, "export", "Quarantine", "", f"CSV of {count} records"
                  + (f" for {code}" if code else ""))
