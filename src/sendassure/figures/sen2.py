@@ -88,11 +88,11 @@ def _why(code: str) -> str:
     if found is None:
         return "a validation error"
 
-    class Words(dict):
+    class Words(dict):  # the values a message names vary record to record: an ellipsis
         def __missing__(self, key):
-            return "(the " + key + ")"
+            return "…"
 
-    return found.message.format_map(Words(field=" or ".join(found.fields), value="(value)"))
+    return found.message.format_map(Words(field=" or ".join(found.fields)))
 
 
 def _withheld(areas: Sequence[str], sections: tuple[str, ...]) -> Withheld:
