@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sendassure.kpis.disclosure import Rules
+from sendassure.kpis.disclosure import CONFIDENTIAL, Rules, sensitive, suppress
 from sendassure.kpis.periods import KINDS
 
 FLOW = "flow"  # counts events dated in a period
@@ -99,35 +99,57 @@ class Withheld:
     excluded: dict[str, tuple[int, str]] = field(default_factory=dict)
     quarantined: dict[str, tuple[int, str]] = field(default_factory=dict)
 
-    @property
-    def total(self) -> int:
-        return sum(n for n, _ in (*self.excluded.values(), *self.quarantined.values()))
+    def _counts(self) -> dict:
+        """Each kind's total and its counts by rule, keyed (kind, code); kind alone for
+        the total."""
+        counts = {}
+        for kind, found in (("excluded", self.excluded), ("quarantined", self.quarantined)):
+            counts[kind] = sum(n for n, _ in found.values())
+            counts.update({(kind, code): n for code, (n, _) in found.items()})
+        return counts
+
+    def _hidden(self, controlled: bool) -> set:
+        """What an aggregate audience may not see: counts of 1 to 4 and whatever they
+        could be worked out from (the totals are the sums of the rules' counts)."""
+        if not controlled:
+            return set()
+        counts = self._counts()
+        lines = [([(kind, code) for code in found], kind)
+                 for kind, found in (("excluded", self.excluded),
+                                     ("quarantined", self.quarantined)) if found]
+        return suppress(counts, lines)
 
     def as_json(self, controlled: bool = False) -> dict:
-        def shown(n: int):
-            return "c" if controlled and 1 <= n <= 4 else n
+        counts, hidden = self._counts(), self._hidden(controlled)
 
-        def rules(found):
-            return {code: shown(n) for code, (n, _) in sorted(found.items())}
+        def shown(key):
+            return CONFIDENTIAL if key in hidden else counts[key]
 
         return {
-            "excluded": shown(sum(n for n, _ in self.excluded.values())),
-            "quarantined": shown(sum(n for n, _ in self.quarantined.values())),
-            "excluded_by_rule": rules(self.excluded),
-            "quarantined_by_rule": rules(self.quarantined),
+            "excluded": shown("excluded"),
+            "quarantined": shown("quarantined"),
+            "excluded_by_rule": {c: shown(("excluded", c)) for c in sorted(self.excluded)},
+            "quarantined_by_rule": {c: shown(("quarantined", c))
+                                    for c in sorted(self.quarantined)},
         }
 
     def sentences(self, controlled: bool = False) -> list[str]:
-        """Plain words, one line a rule (counts of 1 to 4 as "fewer than 5" when
-        controlled)."""
-        def n_text(n: int) -> str:
-            return "fewer than 5" if controlled and 1 <= n <= 4 else f"{n:,}"
+        """Plain words, one line a rule; controlled: a count of 1 to 4 is "fewer than 5",
+        one hidden only to protect another is "some"."""
+        hidden = self._hidden(controlled)
+
+        def n_text(key, n: int) -> str:
+            if key not in hidden:
+                return f"{n:,}"
+            return "fewer than 5" if sensitive(n) else "some"
 
         out = []
         for code, (n, why) in sorted(self.excluded.items()):
-            out.append(f"{n_text(n)} stored request(s) left out ({code}: {why})")
+            out.append(f"{n_text(('excluded', code), n)} stored request(s) left out "
+                       f"({code}: {why})")
         for code, (n, why) in sorted(self.quarantined.items()):
-            out.append(f"{n_text(n)} record(s) quarantined whole ({code}: {why})")
+            out.append(f"{n_text(('quarantined', code), n)} record(s) quarantined whole "
+                       f"({code}: {why})")
         return out
 
 

@@ -80,19 +80,16 @@ def _areas() -> list[str]:
     return sorted(set(ImportRun.objects.filter(status="stored").values_list("la", flat=True)))
 
 
-def _why(code: str) -> str:
+class _Words(dict):  # the values a message names vary record to record: an ellipsis
+    def __missing__(self, key):
+        return "…"
+
+
+def _why(rule) -> str:
     """A rule's message with its placeholders in words, to say why records are held."""
-    from sendassure.ingest.rules import all_rules
-
-    found = {r.code: r for r in all_rules()}.get(code)
-    if found is None:
+    if rule is None:
         return "a validation error"
-
-    class Words(dict):  # the values a message names vary record to record: an ellipsis
-        def __missing__(self, key):
-            return "…"
-
-    return found.message.format_map(Words(field=" or ".join(found.fields)))
+    return rule.message.format_map(_Words(field=" or ".join(rule.fields)))
 
 
 def _withheld(areas: Sequence[str], sections: tuple[str, ...]) -> Withheld:
@@ -102,6 +99,7 @@ def _withheld(areas: Sequence[str], sections: tuple[str, ...]) -> Withheld:
 
     from sendassure.casework.models import Request
     from sendassure.ingest.models import ImportIssue, ImportRun
+    from sendassure.ingest.rules import all_rules
     from sendassure.kpis.exclusions import ALL
 
     excluded: Counter[str] = Counter()
@@ -120,8 +118,9 @@ def _withheld(areas: Sequence[str], sections: tuple[str, ...]) -> Withheld:
                                            quarantined_record__isnull=False)
         for code, _record in set(whole.values_list("code", "quarantined_record_id")):
             quarantined[code] += 1
-    return Withheld({c: (n, _why(c)) for c, n in excluded.items()},
-                    {c: (n, _why(c)) for c, n in quarantined.items()})
+    rules = {r.code: r for r in all_rules()}
+    return Withheld({c: (n, _why(rules.get(c))) for c, n in excluded.items()},
+                    {c: (n, _why(rules.get(c))) for c, n in quarantined.items()})
 
 
 register_stream(Stream("sen2", "SEN2 case records", _inputs, _currency, _version, _areas,

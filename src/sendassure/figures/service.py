@@ -180,6 +180,12 @@ class FigureSet:
         return _remember(("withheld", name, self.areas, self.version),
                          lambda: stream.withheld(self.areas, family.sections))
 
+    def held_back(self, names) -> list[tuple[str, list[str]]]:
+        """(family title, sentences) for each of the families ``names`` that validation
+        holds records back from, in this set's audience's words."""
+        return [(FAMILIES[name].title, lines) for name in dict.fromkeys(names)
+                if (lines := self.withheld(name).sentences(self.controlled))]
+
     # -- controlled texts ----------------------------------------------------------------
     def _texts(self, family: Family, period: Period, group: str = "") -> dict[str, str]:
         """Controlled texts of a family's outputs for a period (and one group)."""

@@ -119,32 +119,22 @@ def import_sen2(
             f"areas ({', '.join(sorted(areas)) or 'none'}); nothing was stored."
         )
         return report
+    rules_version = catalogue_version()
     if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored",
-                                rules_version=catalogue_version()).exists():
+                                rules_version=rules_version).exists():
         report.status = "unchanged"
         report.message = f"{report.file} was imported before; nothing has changed."
         return report
     try:
         with transaction.atomic():
-            _import(sen2, report, reference_date, user, strict, progress, total)
-    except ReturnRejected as error:
-        report.status, report.message = "rejected", str(error)
-        report.stored.clear()
-        report.quarantined.clear()
-        report.excluded.clear()
-        report.barred = 0
-        report.changes.clear()
-    except _Rejected as error:
-        report.status, report.message = "rejected", str(error)
-        report.stored.clear()
-        report.quarantined.clear()
-        report.excluded.clear()
-        report.barred = 0
-        report.changes.clear()
+            _import(sen2, report, reference_date, user, strict, progress, total, rules_version)
+    except (ReturnRejected, _Rejected) as error:
+        report.reject(str(error))
     return report
 
 
-def _import(sen2, report, reference_date, user, strict, progress, total) -> None:
+def _import(sen2, report, reference_date, user, strict, progress, total,
+            rules_version) -> None:
     header = sen2.header
     run = ImportRun.objects.create(
         la=report.la,
@@ -156,7 +146,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total) -> None
         collection_year=report.collection_year or "",
         reference_date=reference_date,
         status="stored",
-        rules_version=catalogue_version(),
+        rules_version=rules_version,
     )
     store = Store(report.la, run, reference_date, identity_key())
     checker = Checker(header)

@@ -27,6 +27,13 @@ class ImportReport:
     changes: Counter = field(default_factory=Counter)
     issues: list[Issue] = field(default_factory=list)
 
+    def reject(self, message: str) -> None:
+        """Nothing was stored after all: the file is rejected with ``message``."""
+        self.status, self.message = "rejected", message
+        for counts in (self.stored, self.quarantined, self.excluded, self.changes):
+            counts.clear()
+        self.barred = 0
+
     @property
     def errors(self) -> int:
         return sum(1 for i in self.issues if i.severity == "error")

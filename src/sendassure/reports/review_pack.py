@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from sendassure.charts import Figure
 from sendassure.charts.trend import trend_figure
-from sendassure.figures.registry import FAMILIES
 from sendassure.figures.registry import measure as registered
 from sendassure.figures.service import FigureSet
 from sendassure.plan import actuals, queries
@@ -236,8 +235,6 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
         section.positioning = positioning_statement(section, review_label)
         areas.append(section)
     # the day the pack was built is a record of when something happened: the clock's
-    families = dict.fromkeys(registered(m.kpi).family for s in areas for m in s.measures)
-    held = [(FAMILIES[name].title, lines) for name in families
-            if (lines := shown.withheld(name).sentences(shown.controlled))]
+    held = shown.held_back(registered(m.kpi).family for s in areas for m in s.measures)
     return ReviewPack(plan, review, review_label, built_on or timezone.localdate(), areas,
                       currency=shown.currency.describe(), as_of=shown.as_of, held=held)

@@ -121,10 +121,9 @@ def _page(request, page: str):
     query = request.GET.copy()
     query.pop("format", None)
     query.pop("figure", None)
-    held = [(FAMILIES[name].title, lines) for name in BREAKDOWNS[page]
-            if (lines := view.figures.withheld(name).sentences(view.aggregate))]
     return render(request, "dashboard/page.html", {
-        "held": held, "records_link": allows("analyse", request.user),
+        "held": view.figures.held_back(BREAKDOWNS[page]),
+        "records_link": allows("analyse", request.user),
         "title": title, "page": page, "pages": PAGES, "view": view, "errors": errors,
         "notes": view.figures.notes, "areas": request.user.area_codes,
         "area_names": view.names, "query": query.urlencode(), "currency": currency,
