@@ -91,6 +91,13 @@ def _reference_data(console: Console) -> None:
             for name in EXTRACTS:
                 load_benchmarks(shipped(name))
         console.print("Loaded DfE benchmarks (EHC plans 2025 release, compact extract)")
+    from sendassure.benchmarks.outcomes.loading import load_outcomes
+
+    with console.status("Loading published outcomes (attainment, absence, destinations, "
+                        "inclusion, tribunals, inspections)..."):
+        (loaded,) = load_outcomes()
+    console.print(f"Published outcomes: {loaded.values:,} values for every LA, region and "
+                  f"England ({'stored' if loaded.changed else 'already held'})")
 
 
 def _kpis_file() -> Path:

@@ -10,6 +10,7 @@ from .permissions import allows, declared_permission
 NAVIGATION = [
     ("start", "Home"),
     ("dashboard-timeliness", "Dashboard"),
+    ("outcomes", "Outcomes"),
     ("plans", "Plan"),
     ("evidence", "Evidence"),
     ("worklist", "Worklist"),

@@ -9,7 +9,10 @@ class FiguresConfig(AppConfig):
     def ready(self) -> None:
         from sendassure.core.versions import data_changed
 
-        from . import sen2  # noqa: F401  (registers the statutory families)
+        from . import (
+            outcomes,  # noqa: F401  (the published outcome series)
+            sen2,  # noqa: F401, I001  (the statutory families first)
+        )
         from .facts import on_data_changed
 
         data_changed.connect(on_data_changed, dispatch_uid="figures-facts")

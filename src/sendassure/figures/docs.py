@@ -121,6 +121,39 @@ def _family(family: Family) -> str:
     return "\n".join(lines) + "\n"
 
 
+PUBLISHED_INTRO = """Series published by DfE, MoJ and Ofsted for every LA, its region and England,
+loaded by `sendassure outcomes load` (the shipped extract by default) and printed by
+`sendassure outcomes --la CODE [--series NAME]... --format json|table|csv` as
+`{"la", "series": {NAME: [{"period", "characteristic", "value", "numerator",
+"denominator", "region", "england"}]}}`. Values are kept as published (KS2 and phonics as
+DfE's whole percent, with the counts alongside); a symbol (`x`, `c`, `..`, `~`, `-`) is a
+missing value with its reason, never 0. Periods: academic years `2022/23`, financial
+years `2021-22`, calendar years `2022`, an inspection's publication date. Each series is
+also a family of the figures service, one measure per characteristic
+(`NAME_CHARACTERISTIC`, e.g. `ks2_rwm_expected_ehc_plan`, with `_num` and `_den` where
+counts are published), so plan areas link to them; on a date a measure is the latest
+published period that had ended by then, shown as published to every audience.
+"""
+
+
+def _published(family: Family) -> str:
+    main = [m for m in family.measures if m.unit != "count" or not m.name.endswith(
+        ("_num", "_den"))]
+    counts = [m for m in family.measures if m not in main]
+    better = {"up": "higher", "down": "lower", "neither": "neither"}
+    first = main[0]
+    return "\n".join([
+        f"### {family.title} (`{family.name}`)", "",
+        f"- Published for each {P.KIND_LABELS[family.period_kind]}; unit {first.unit}; "
+        f"better when {better[first.polarity]}.",
+        f"- Definition: {family.definition}",
+        "- Characteristics and measures: " + "; ".join(
+            f"{m.label.split(': ', 1)[-1]} `{m.name}`" for m in main) + ".",
+        ("- Counts: " + ", ".join(f"`{m.name}`" for m in counts) + ".") if counts
+        else "- Counts: not published.",
+    ]) + "\n"
+
+
 def _barring_rules(family) -> list[str]:
     """The error rules whose scope reaches the family's sections, as "code (fields)"."""
     if not family.sections:
@@ -144,5 +177,7 @@ def render_markdown() -> str:
     for stream in STREAMS.values():
         families = [f for f in FAMILIES.values() if f.stream == stream.name]
         parts.append(f"## {stream.label} (stream `{stream.name}`)\n")
-        parts += [_family(f) for f in families]
+        if families and all(f.published for f in families):
+            parts.append(PUBLISHED_INTRO)
+        parts += [_published(f) if f.published else _family(f) for f in families]
     return "\n".join(parts)

@@ -94,7 +94,7 @@ def compute_facts(la: str, progress: Callable[[int, int], None] | None = None) -
     if knowledge.known is None:
         return []
     rows: list[Fact] = []
-    families = list(FAMILIES.values())
+    families = [f for f in FAMILIES.values() if f.stream == "sen2"]
     for done, family in enumerate(families, start=1):
         for period in periods_of(family, knowledge):
             values = exact.result(family, period).as_dict()

@@ -26,7 +26,7 @@ from sendassure.kpis.periods import KINDS
 
 FLOW = "flow"  # counts events dated in a period
 STOCK = "stock"  # taken at a date (the period's end)
-UNITS = ("count", "percent", "weeks")
+UNITS = ("count", "percent", "weeks", "score", "grade", "pounds")
 POLARITIES = ("up", "down", "neither")
 
 
@@ -34,7 +34,7 @@ POLARITIES = ("up", "down", "neither")
 class Measure:
     name: str
     label: str
-    unit: str  # count, percent or weeks
+    unit: str  # count, percent, weeks, score, grade or pounds
     polarity: str  # up (higher is better), down, or neither
     definition: str
     numerator: str | None = None
@@ -173,6 +173,8 @@ class Family:
     sections: tuple[str, ...] = ()
     statutory_section: bool = True  # one of the sections `sendassure kpis` prints
     context: tuple[str, ...] = field(default=())  # outputs registered by another family
+    # other bodies' published statistics (OGL): shown as published to every audience
+    published: bool = False
 
     @property
     def outputs(self) -> tuple[str, ...]:

@@ -135,20 +135,28 @@ class FigureSet:
     currency: DataCurrency
     version: str
     notes: list[str] = field(default_factory=list)
+    stream: str = "sen2"  # the stream whose data dates the set
 
     @property
     def knowledge(self) -> compute.Knowledge:
         return compute.Knowledge(self.currency, self.as_of)
 
     # -- exact results ------------------------------------------------------------------
+    def _version(self, family: Family) -> str:
+        """The version of the family's own inputs (another stream's families, e.g. the
+        published outcomes beside the SEN2 figures, change when their own data does)."""
+        if family.stream == self.stream:
+            return self.version
+        return STREAMS[family.stream].version(self.areas)
+
     def _inputs(self, family: Family):
         stream = STREAMS[family.stream]
-        return _remember(("inputs", family.stream, self.areas, self.version),
+        return _remember(("inputs", family.stream, self.areas, self._version(family)),
                          lambda: stream.inputs(self.areas))
 
     def result(self, family: Family, period: Period, group: tuple[str, str] | None = None):
         self._check_period(family, period)
-        key = ("result", family.name, self.areas, self.version, period,
+        key = ("result", family.name, self.areas, self._version(family), period,
                self.knowledge.known, group)
         return _remember(key, lambda: compute.result(
             family, self._inputs(family), period, self.knowledge, group))
@@ -163,7 +171,8 @@ class FigureSet:
     def _stored(self, family: Family) -> dict | None:
         """The fact table's rows for this family, when they hold this set's figures: one
         area, known on the data's end, computed from these inputs by this code."""
-        if len(self.areas) != 1 or self.as_of != self.currency.data_to:
+        if (len(self.areas) != 1 or self.as_of != self.currency.data_to
+                or family.stream != self.stream):
             return None
         la = self.areas[0]
         return _remember(("facts", la, family.name, self.version, stored.COMPUTED_BY),
@@ -186,13 +195,23 @@ class FigureSet:
         return [(FAMILIES[name].title, lines) for name in dict.fromkeys(names)
                 if (lines := self.withheld(name).sentences(self.controlled))]
 
+    def _status(self, family: Family, period: Period) -> str:
+        """final, partial or no_data; a published family's is final when a published
+        period had ended by then (its values do not depend on this set's records)."""
+        if not family.published:
+            return self.knowledge.status(period)
+        found = self.result(family, period).as_dict()
+        return FINAL if any(v is not None for v in found.values()) else NO_DATA
+
     # -- controlled texts ----------------------------------------------------------------
     def _texts(self, family: Family, period: Period, group: str = "") -> dict[str, str]:
         """Controlled texts of a family's outputs for a period (and one group)."""
         values = self.result(family, period).as_dict()
-        status = self.knowledge.status(period)
+        status = self._status(family, period)
         if status == NO_DATA:
             return control.unavailable(values)
+        if family.published:  # others' published statistics: shown as published
+            return {k: _text(v) for k, v in values.items()}
         if group:
             dimension, value = group.split("=", 1)
             if status != FINAL or (family.kind == FLOW and period.kind != CALENDAR_YEAR):
@@ -231,7 +250,7 @@ class FigureSet:
         family = FAMILIES[name]
         group = self._parse_breakdown(family, breakdown)
         self._check_period(family, period)
-        status = self.knowledge.status(period)
+        status = self._status(family, period)
         hit = (self._stored(family) or {}).get((period.key, breakdown))
         if hit is not None:
             result, texts = hit
@@ -322,7 +341,7 @@ def figures_for(areas: Sequence[str], as_of: date | None = None, controlled: boo
         notes.append(f"Figures are published at month ends and review dates: showing them as "
                      f"known on {long_date(published)}, not {long_date(chosen)}.")
         chosen = published
-    return FigureSet(areas, chosen, controlled, currency, version, notes)
+    return FigureSet(areas, chosen, controlled, currency, version, notes, stream)
 
 
 def plain(value):

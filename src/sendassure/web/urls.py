@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import audit_log, auth, dashboard, imports, pages, worklist
+from .views import audit_log, auth, dashboard, imports, outcomes, pages, worklist
 
 urlpatterns = [
     path("", pages.start, name="start"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("dashboard/backlog/", dashboard.dashboard_backlog, name="dashboard-backlog"),
     path("dashboard/reviews/", dashboard.dashboard_reviews, name="dashboard-reviews"),
     path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
+    path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("casework/worklist/", worklist.worklist_page, name="worklist"),
     path("plan/", include("sendassure.web.urls_plan")),
     path("evidence/", include("sendassure.web.urls_evidence")),

@@ -1,0 +1,53 @@
+"""The outcomes page: the area's published series beside region, England and neighbours,
+one series' charts with tables and CSVs, for every role that may see aggregates."""
+
+import pytest
+from django.urls import reverse
+
+from sendassure.benchmarks.outcomes.queries import comparison
+
+
+@pytest.fixture
+def outcomes(db):
+    from sendassure.benchmarks.outcomes.loading import load_outcomes
+
+    load_outcomes()
+
+
+def test_board_sees_every_series_beside_england(client_as, outcomes):
+    client = client_as("board")
+    html = client.get(reverse("outcomes")).content.decode()
+    assert "Outcomes and the national picture" in html and "Kent" in html
+    latest = next(r for r in reversed(comparison("ks2_rwm_expected", "886"))
+                  if r.characteristic == "EHC plan")
+    row = html[html.index('data-series="ks2_rwm_expected" data-characteristic="EHC plan"'):]
+    row = row[:row.index("</tr>")]
+    assert f">{latest.period}<" in row and f">{int(latest.value)}%<" in row
+    assert f">{int(latest.england)}<" in row
+    for name in ("absence_overall", "tribunal_appeal_rate", "ks4_progress8"):
+        assert f'data-series="{name}"' in html
+
+
+def test_one_series_has_charts_tables_and_csv(client_as, outcomes):
+    client = client_as("analyst")
+    html = client.get(reverse("outcomes"), {"series": "absence_overall"}).content.decode()
+    assert html.count('<figure class="app-figure"') == 4  # EHC plan, SEN support, no SEN, all
+    assert "Show the data for this chart" in html and "neighbours range from" in html
+    response = client.get(reverse("outcomes"), {"series": "absence_overall",
+                                                "figure": "absence_overall-ehc-plan",
+                                                "format": "csv"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    first = comparison("absence_overall", "886")[0]
+    assert body.splitlines()[0].startswith("Period")
+    assert f"{first.period}" in body and f"{first.value}" in body
+
+
+def test_unknown_series_is_an_error_not_a_crash(client_as, outcomes):
+    html = client_as("board").get(reverse("outcomes"), {"series": "nope"}).content.decode()
+    assert "Choose a series from the list" in html
+
+
+def test_no_data_says_how_to_load(client_as, db):
+    html = client_as("board").get(reverse("outcomes")).content.decode()
+    assert "sendassure outcomes load" in html
