@@ -3,7 +3,7 @@ registered measure."""
 
 from __future__ import annotations
 
-from sendassure.figures.registry import MEASURES
+from sendassure.figures.registry import MEASURES, UNITS
 from sendassure.kpis.periods import KEY_EXAMPLES
 
 from .params import MAX_POINTS, SERIES_KINDS
@@ -163,7 +163,7 @@ def _schemas() -> dict:
                     "required": ["name", "label", "unit", "polarity", "family", "definition"],
                     "properties": {"name": text, "label": text,
                                    "unit": {"type": "string",
-                                            "enum": ["count", "percent", "weeks"]},
+                                            "enum": list(UNITS)},
                                    "polarity": {"type": "string",
                                                 "enum": ["up", "down", "neither"]},
                                    "numerator": nullable_text, "denominator": nullable_text,
