@@ -68,6 +68,16 @@ def _by_name() -> dict[str, str]:
     return found
 
 
+@cache
+def _by_new_code() -> dict[str, str]:
+    return {la.new_code: la.code for la in authorities().values() if la.new_code}
+
+
+def code_for_new(new_code: str) -> str | None:
+    """The 3-digit code of the LA with this ONS code (None if unknown)."""
+    return _by_new_code().get(new_code)
+
+
 def code_for(name: str) -> str | None:
     """The 3-digit code of the LA published as ``name`` (None if unknown)."""
     return _by_name().get(name_key(name))

@@ -136,6 +136,8 @@ class FigureSet:
     version: str
     notes: list[str] = field(default_factory=list)
     stream: str = "sen2"  # the stream whose data dates the set
+    # other streams' versions, read once per set (a set lives for one request or command)
+    _versions: dict = field(default_factory=dict, repr=False)
 
     @property
     def knowledge(self) -> compute.Knowledge:
@@ -147,7 +149,9 @@ class FigureSet:
         published outcomes beside the SEN2 figures, change when their own data does)."""
         if family.stream == self.stream:
             return self.version
-        return STREAMS[family.stream].version(self.areas)
+        if family.stream not in self._versions:
+            self._versions[family.stream] = STREAMS[family.stream].version(self.areas)
+        return self._versions[family.stream]
 
     def _inputs(self, family: Family):
         stream = STREAMS[family.stream]

@@ -108,9 +108,10 @@ def main(argv: list[str]) -> int:
         writer.writeheader()
         writer.writerows(rows)
     print(f"{LOOKUP}: {len(rows)} local authorities")
-    from ..authorities import _by_name, authorities
-    authorities.cache_clear()
-    _by_name.cache_clear()
+    from .. import authorities as lookup
+
+    for cached in (lookup.authorities, lookup._by_name, lookup._by_new_code):
+        cached.cache_clear()
     records = [record for path in sources(data) for record in read(path)]
     tidy = tidy_rows(records)
     write_gzip_csv(TIDY_COLUMNS, tidy, SHIPPED)

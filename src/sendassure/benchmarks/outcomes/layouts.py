@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
-from ..authorities import authorities, code_for, region_key
+from ..authorities import authorities, code_for, code_for_new, region_key
 from ..ees import SYMBOLS
 from .characteristics import canonical
 from .series import ALL, SERIES
@@ -168,11 +168,8 @@ def _la(row: dict) -> str | None:
     if old.isdigit():
         return old
     new = (row.get("new_la_code") or "").strip()
-    if new:  # ONS codes change when an LA's boundary does: the name is the fallback
-        for la in authorities().values():
-            if la.new_code == new:
-                return la.code
-    return code_for(row.get("la_name") or "")
+    # ONS codes change when an LA's boundary does: the name is the fallback
+    return (new and code_for_new(new)) or code_for(row.get("la_name") or "")
 
 
 # -- tables ---------------------------------------------------------------------------------

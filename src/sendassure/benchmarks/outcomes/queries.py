@@ -46,17 +46,16 @@ def _rows(name: str, levels: Iterable[str], **filters) -> list[dict]:
 def _benchmarks(name: str, mine: list[dict], la: str) -> tuple[dict, dict]:
     """(region values, England values) keyed (period, characteristic)."""
     known = authority(la)
-    wanted = {region_key(r["region"]) for r in mine} | (
-        {region_key(known.region)} if known else set())
+    own = {region_key(r["region"]) for r in mine}
+    wanted = own | ({region_key(known.region)} if known else set())
     region, england = {}, {}
     for row in _rows(name, (REGIONAL, NATIONAL)):
         key = (row["period"], row["characteristic"])
         if row["geographic_level"] == NATIONAL:
             england[key] = row["value"]
-        elif region_key(row["region"]) in wanted:
+        elif (found := region_key(row["region"])) in wanted:
             # the LA's own published region first (London's inner/outer split), else its region
-            own = any(region_key(r["region"]) == region_key(row["region"]) for r in mine)
-            if own or key not in region:
+            if found in own or key not in region:
                 region[key] = row["value"]
     return region, england
 
