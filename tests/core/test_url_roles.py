@@ -32,6 +32,7 @@ EXPECTED: dict[str, set[str]] = {
     "dashboard-backlog": SIGNED_IN,
     "dashboard-reviews": SIGNED_IN,
     "dashboard-caseload": SIGNED_IN,
+    "outcomes": SIGNED_IN,
     "worklist": CHILD,
     "plans": SIGNED_IN,
     "plan-overview": SIGNED_IN,
