@@ -57,6 +57,24 @@ def output(series: Series, characteristic: str, part: str = "") -> str:
     return f"{series.name}_{slug(characteristic)}{part}"
 
 
+# measure name -> (series name, characteristic), for the values (not their counts)
+PUBLISHED_AS: dict[str, tuple[str, str]] = {
+    output(series, c): (series.name, c) for series in SERIES.values()
+    for c in series.characteristics}
+
+
+def published_as(measure: str) -> tuple[str, str] | None:
+    """The series and characteristic a published-outcome measure shows, or None."""
+    return PUBLISHED_AS.get(measure)
+
+
+def latest_period(periods, on: date) -> str | None:
+    """The latest of the published ``periods`` that had ended by ``on`` (the one a
+    family's figure on that date is for)."""
+    ended = [(end, p) for p in periods if (end := period_end(p)) is not None and end <= on]
+    return max(ended)[1] if ended else None
+
+
 def _has_counts(series: Series) -> tuple[bool, bool]:
     """(numerator published, denominator published) for the series' tables."""
     from sendassure.benchmarks.outcomes.layouts import TABLES
@@ -148,12 +166,9 @@ def _family(series: Series) -> Family:
 
     def population(inputs, on: date) -> list[dict]:
         """The rows of the latest published period that had ended by ``on``."""
-        rows = [r for r in inputs.get(series.name, ())
-                if (end := period_end(r["period"])) is not None and end <= on]
-        if not rows:
-            return []
-        latest = max(rows, key=lambda r: period_end(r["period"]))["period"]
-        return [r for r in rows if r["period"] == latest]
+        rows = inputs.get(series.name, ())
+        latest = latest_period({r["period"] for r in rows}, on)
+        return [r for r in rows if r["period"] == latest] if latest else []
 
     def summarise(rows: list[dict]):
         values = {}

@@ -9,6 +9,8 @@ from typing import BinaryIO, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sendassure.charts.outcomes import text
+
 from .review_pack import ReviewPack
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,7 +26,13 @@ def no_network():
 
 def render_html(pack: ReviewPack) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.filters["published"] = published_text
     return env.get_template("review-pack.html").render(pack=pack)
+
+
+def published_text(value) -> str:
+    """A published count as printed (thousands separated); "" when not published."""
+    return text(value)
 
 
 def _target(path: Path | BinaryIO):
@@ -49,7 +57,8 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     formats = {"count": book.add_format({"num_format": "#,##0"}),
                "percent": book.add_format({"num_format": "0.0"}),
                "weeks": book.add_format({"num_format": "0.0"}),
-               "date": book.add_format({"num_format": "d mmm yyyy"})}
+               "date": book.add_format({"num_format": "d mmm yyyy"}),
+               "published": book.add_format({"num_format": "General"})}
 
     def cell(ws, r, c, value, kind=None):
         if isinstance(value, Typed):
@@ -97,6 +106,19 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
           [(s.area.number, m.label, q.label, Typed(_number(q.value), m.unit),
             _number(q.numerator), _number(q.denominator), q.status)
            for s in pack.areas for m in s.measures for q in m.quarters])
+    sheet("Outcomes", ["area", "measure", "series", "characteristic", "period", "value",
+                       "numerator", "denominator", "region", "England",
+                       "neighbours (median)", "neighbours (lowest)", "neighbours (highest)",
+                       "neighbours published", "gap to no SEN", "England gap to no SEN",
+                       "direction of travel", "source"],
+          [(s.area.number, m.label, o.series, o.characteristic, r.period,
+            Typed(r.value, "published"), r.numerator, r.denominator,
+            Typed(r.region, "published"), Typed(r.england, "published"),
+            Typed(r.neighbours_median, "published"), Typed(r.neighbours_low, "published"),
+            Typed(r.neighbours_high, "published"), r.neighbours_count,
+            Typed(r.gap, "published"), Typed(r.england_gap, "published"), o.direction,
+            o.source)
+           for s in pack.areas for m in s.measures if (o := m.outcome) for r in o.rows])
     sheet("Actions", ["area", "ref", "action", "status", "suggested RAG", "progress"],
           [(s.area.number, a["reference"], d["description"], a["status_label"], a["suggested"],
             a["progress"]) for s in pack.areas for a, d in zip(s.did, s.said, strict=True)])

@@ -16,11 +16,15 @@ from django.utils import timezone
 
 from sendassure.charts import Figure
 from sendassure.charts.trend import trend_figure
+from sendassure.figures.outcomes import latest_period
+from sendassure.figures.registry import FAMILIES
 from sendassure.figures.registry import measure as registered
 from sendassure.figures.service import FigureSet
 from sendassure.plan import actuals, queries
 from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan, RagRating, Status
 from sendassure.plan.rag import facts_for_action, facts_for_area, review_figures, suggest
+
+from .outcomes import PublishedOutcome, published_outcome
 
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", None: "Not rated"}
 
@@ -53,6 +57,8 @@ class MeasureSummary:
     quarters: list[QuarterPoint]
     sentence: str
     unit: str = ""
+    # a published outcome: its published periods beside region, England and neighbours
+    outcome: PublishedOutcome | None = None
 
 
 @dataclass
@@ -85,6 +91,10 @@ class ReviewPack:
     held: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
+    def has_published(self) -> bool:
+        return any(m.outcome for a in self.areas for m in a.measures)
+
+    @property
     def glance(self) -> list[dict]:
         return [{"number": a.area.number, "title": a.area.title,
                  "rating": RAG_WORDS[a.rating], "suggested": RAG_WORDS[a.suggested],
@@ -95,46 +105,61 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
     """A linked measure at a review, from ``figures`` (controlled for aggregate
     audiences): now for its stated period, its baseline beside the records' figure for
     the same period, the quarters (3-month increments) with counts, and its monthly SPC
-    chart (complete months only)."""
+    chart (complete months only). A published outcome (annual, other bodies' statistics)
+    has its published periods beside region, England and neighbours instead."""
     m = registered(link.kpi)
     label = m.label + (f" ({link.breakdown})" if link.breakdown else "")
     known = figures.knowledge.known or review
     now = actuals.now(link, figures)
     computed = actuals.baseline(link, figures)
     counts = [(registered(n).label, n) for n in (m.numerator, m.denominator) if n]
-    quarters = []
-    for period in actuals.quarter_periods(link, known):
-        f = figures.figure(link.kpi, period, link.breakdown or "")
-        quarters.append(QuarterPoint(period.label, f.display, f.numerator_text,
-                                     f.denominator_text, f.status))
-    figure = trend_figure(
-        figures, link.kpi, actuals.trend_periods(link, known), id=f"measure-{link.pk}",
-        caption=f"Figure: {label}, by month, to {known:%B %Y}", y_title=label,
-        target=float(link.target_value) if link.target_value is not None else None,
-        counts=counts, breakdown=link.breakdown or "")
-    if len(figure.rows) < 2:
-        figure = None
+    outcome = (published_outcome(link.kpi, figures.areas[0], known)
+               if FAMILIES[m.family].published and len(figures.areas) == 1 else None)
+    quarters, figure = [], None
+    if outcome is None:
+        for period in actuals.quarter_periods(link, known):
+            f = figures.figure(link.kpi, period, link.breakdown or "")
+            quarters.append(QuarterPoint(period.label, f.display, f.numerator_text,
+                                         f.denominator_text, f.status))
+        figure = trend_figure(
+            figures, link.kpi, actuals.trend_periods(link, known), id=f"measure-{link.pk}",
+            caption=f"Figure: {label}, by month, to {known:%B %Y}", y_title=label,
+            target=float(link.target_value) if link.target_value is not None else None,
+            counts=counts, breakdown=link.breakdown or "")
+        if len(figure.rows) < 2:
+            figure = None
+    now_period = now.period.label
+    baseline_period = computed.period.label if computed else ""
+    if outcome is not None:
+        figure = outcome.figure
+        now_period = outcome.now_period or now_period
+        if computed:
+            baseline_period = latest_period(
+                {r.period for r in outcome.rows}, computed.period.end) or baseline_period
     baseline = "" if link.baseline_value is None else f"{link.baseline_value}"
     target = "" if link.target_value is None else f"{link.target_value}"
-    sentence = f"{label}: {now.display} for {now.period.label}"
+    sentence = f"{label}: {now.display} for {now_period}"
     if now.partial:
         sentence += " (partial)"
     if baseline:
         sentence += f" (baseline {baseline}" + (
-            f" for {computed.period.label}" if computed else
+            f" for {baseline_period}" if computed else
             f" in {link.baseline_date:%B %Y}" if link.baseline_date else "") + ")"
     if target:
         sentence += f"; target {target}" + (
             f" by {link.target_date:%B %Y}" if link.target_date else "")
+    sentence += "."
+    if outcome is not None and outcome.direction:
+        sentence += f" Direction of travel: {outcome.direction}."
     return MeasureSummary(
         label=label, kpi=link.kpi, breakdown=link.breakdown or "",
         direction=link.get_direction_display(),
-        baseline=baseline, baseline_period=computed.period.label if computed else "",
+        baseline=baseline, baseline_period=baseline_period,
         baseline_records=computed.display if computed else "",
         baseline_flag=actuals.baseline_check(link, computed), now=now.display,
-        now_value=now.value, now_period=now.period.label, now_status=now.status,
-        target=target, figure=figure, quarters=quarters, sentence=sentence + ".",
-        unit=m.unit)
+        now_value=now.value, now_period=now_period, now_status=now.status,
+        target=target, figure=figure, quarters=quarters, sentence=sentence,
+        unit=m.unit, outcome=outcome)
 
 
 def _rating_at(ratings: list[RagRating], review: date) -> RagRating | None:
