@@ -11,6 +11,7 @@ class FiguresConfig(AppConfig):
 
         from . import (
             outcomes,  # noqa: F401  (the published outcome series)
+            quality,  # noqa: F401  (plan quality audits)
             sen2,  # noqa: F401, I001  (the statutory families first)
         )
         from .facts import on_data_changed

@@ -153,6 +153,17 @@ class FigureSet:
             self._versions[family.stream] = STREAMS[family.stream].version(self.areas)
         return self._versions[family.stream]
 
+    def _knowledge(self, family: Family) -> compute.Knowledge:
+        """What a family's figures may know: this set's date, against the span of the
+        family's own stream's data (audits or published outcomes are dated by their own
+        data, not by the case records the set is dated by)."""
+        if family.stream == self.stream:
+            return self.knowledge
+        key = ("currency", family.stream)
+        if key not in self._versions:
+            self._versions[key] = STREAMS[family.stream].currency(self.areas)
+        return compute.Knowledge(self._versions[key], self.as_of)
+
     def _inputs(self, family: Family):
         stream = STREAMS[family.stream]
         return _remember(("inputs", family.stream, self.areas, self._version(family)),
@@ -161,16 +172,16 @@ class FigureSet:
     def result(self, family: Family, period: Period, group: tuple[str, str] | None = None):
         self._check_period(family, period)
         key = ("result", family.name, self.areas, self._version(family), period,
-               self.knowledge.known, group)
+               self._knowledge(family).known, group)
         return _remember(key, lambda: compute.result(
-            family, self._inputs(family), period, self.knowledge, group))
+            family, self._inputs(family), period, self._knowledge(family), group))
 
     def groups(self, family: Family, period: Period, dimension: str) -> dict:
         self._check_dimension(family, dimension)
-        key = ("groups", family.name, self.areas, self.version, period, self.knowledge.known,
-               dimension)
+        key = ("groups", family.name, self.areas, self._version(family), period,
+               self._knowledge(family).known, dimension)
         return _remember(key, lambda: compute.results_by_group(
-            family, self._inputs(family), period, self.knowledge, dimension))
+            family, self._inputs(family), period, self._knowledge(family), dimension))
 
     def _stored(self, family: Family) -> dict | None:
         """The fact table's rows for this family, when they hold this set's figures: one
@@ -203,7 +214,7 @@ class FigureSet:
         """final, partial or no_data; a published family's is final when a published
         period had ended by then (its values do not depend on this set's records)."""
         if not family.published:
-            return self.knowledge.status(period)
+            return self._knowledge(family).status(period)
         found = self.result(family, period).as_dict()
         return FINAL if any(v is not None for v in found.values()) else NO_DATA
 
@@ -226,24 +237,25 @@ class FigureSet:
                 return {k: _text(v) for k, v in empty.items()}
             return found
         if family.kind != FLOW:
-            key = ("stock-unit", family.name, self.areas, self.version, period,
-                   self.knowledge.known)
+            key = ("stock-unit", family.name, self.areas, self._version(family), period,
+                   self._knowledge(family).known)
             return _remember(key, lambda: disclose_rows({0: values}, family.rules)[0])
         if period.kind in control.UNIT_KINDS:
             return self._year_unit(family, period.start.year)[period]
         months = control.months_of(period)
-        texts = {m: (None if self.knowledge.status(m) == NO_DATA
+        texts = {m: (None if self._knowledge(family).status(m) == NO_DATA
                      else self._year_unit(family, m.start.year)[m]) for m in months}
         return control.derived(family, values, texts)
 
     def _year_unit(self, family: Family, year: int) -> dict:
-        key = ("year-unit", family.name, self.areas, self.version, year, self.knowledge.known)
+        key = ("year-unit", family.name, self.areas, self._version(family), year,
+               self._knowledge(family).known)
         return _remember(key, lambda: control.year_unit(
-            family, year, self.knowledge, lambda p: self.result(family, p)))
+            family, year, self._knowledge(family), lambda p: self.result(family, p)))
 
     def _breakdown_texts(self, family: Family, period: Period, dimension: str) -> dict:
-        key = ("breakdown-unit", family.name, self.areas, self.version, period,
-               self.knowledge.known, dimension)
+        key = ("breakdown-unit", family.name, self.areas, self._version(family), period,
+               self._knowledge(family).known, dimension)
         return _remember(key, lambda: control.breakdown_unit(
             family, self.result(family, period).as_dict(), self._texts(family, period),
             self.groups(family, period, dimension)))

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sendassure.ingest",
     "sendassure.casework",
     "sendassure.benchmarks",
+    "sendassure.quality",
     "sendassure.figures",
     "sendassure.plan",
     "sendassure.web",
