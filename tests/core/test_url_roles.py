@@ -17,6 +17,7 @@ EVERYONE = {ANON, *Role.values}
 SIGNED_IN = set(Role.values)
 CHILD = {"administrator", "analyst", "casework"}
 ANALYSE = {"administrator", "analyst"}
+AUDIT = {"administrator", "analyst", "auditor"}
 
 # URL name -> who gets the page (everyone else: anonymous is sent to sign in, roles get 403)
 EXPECTED: dict[str, set[str]] = {
@@ -33,6 +34,14 @@ EXPECTED: dict[str, set[str]] = {
     "dashboard-reviews": SIGNED_IN,
     "dashboard-caseload": SIGNED_IN,
     "outcomes": SIGNED_IN,
+    "quality": SIGNED_IN,
+    "quality-audits": AUDIT,
+    "quality-start": AUDIT,
+    "quality-audit": ANALYSE,  # auditors: only audits of plans assigned to them (403 here)
+    "quality-section": ANALYSE,
+    "quality-check": ANALYSE,
+    "quality-sample": ANALYSE,
+    "quality-moderation": ANALYSE,
     "worklist": CHILD,
     "plans": SIGNED_IN,
     "plan-overview": SIGNED_IN,
@@ -96,7 +105,11 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     plan = sample_plan()
     area = plan.areas.get()
     evidence = sample_evidence(area)
+    audit = sample_audit()
     return {
+        "quality-audit": {"pk": audit.pk},
+        "quality-section": {"pk": audit.pk, "code": "A"},
+        "quality-check": {"pk": audit.pk},
         "evidence-detail": {"pk": evidence.pk},
         "evidence-replace": {"pk": evidence.pk},
         "evidence-download": {"pk": evidence.pk},
@@ -114,6 +127,23 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
     }
+
+
+def sample_audit():
+    """A submitted plan quality audit of the first child in LA 886."""
+    from datetime import date
+
+    from sendassure.casework.models import Person
+    from sendassure.quality.frameworks import framework_version
+    from sendassure.quality.models import Audit
+
+    person = Person.objects.filter(la="886").order_by("id").first()
+    audit = Audit.objects.create(la="886", reference="QA-1", person=person,
+                                 framework=framework_version(), audit_date=date(2024, 3, 1),
+                                 auditor="Sample Auditor", agency="education",
+                                 overall_grade="good")
+    audit.sections.create(section="A", grade="good")
+    return audit
 
 
 def sample_evidence(area):

@@ -11,6 +11,7 @@ NAVIGATION = [
     ("start", "Home"),
     ("dashboard-timeliness", "Dashboard"),
     ("outcomes", "Outcomes"),
+    ("quality", "Plan quality"),
     ("plans", "Plan"),
     ("evidence", "Evidence"),
     ("worklist", "Worklist"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("dashboard/reviews/", dashboard.dashboard_reviews, name="dashboard-reviews"),
     path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
+    path("quality/", include("sendassure.web.urls_quality")),
     path("casework/worklist/", worklist.worklist_page, name="worklist"),
     path("plan/", include("sendassure.web.urls_plan")),
     path("evidence/", include("sendassure.web.urls_evidence")),

@@ -1,0 +1,173 @@
+"""The plan quality pages' figures. Grade counts by quarter come from the figures
+service (family ``plan_quality``); the section heat map, the table by agency and the
+agreement statistics from ``kpis.plan_quality`` over the same audits. Aggregate roles
+see every table disclosure-controlled (counts of 1 to 4 and what gives them away are c;
+kappa and agreement need 5 double-audited plans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from sendassure.charts.series import bar_figure, line_figure
+from sendassure.figures.service import figures_for
+from sendassure.kpis import periods as P
+from sendassure.kpis.agreement import GRADES
+from sendassure.kpis.disclosure import CONFIDENTIAL, THRESHOLD, suppress, suppress_grid
+from sendassure.kpis.plan_quality import (
+    AuditRow,
+    double_audits,
+    in_period,
+    section_grades,
+    summary,
+)
+from sendassure.quality.framework import default
+from sendassure.quality.models import AGENCIES
+
+LABELS = {"outstanding": "Outstanding", "good": "Good",
+          "requires_improvement": "Requires improvement", "inadequate": "Inadequate"}
+
+
+@dataclass
+class Grid:
+    caption: str
+    row_title: str
+    rows: list[str]  # row labels, then "Total"
+    columns: list[str]  # grade labels, then "Total"
+    cells: list[list[str]]
+
+
+def grid(caption: str, row_title: str, labels: list[str], counts: list[list[int]],
+         controlled: bool) -> Grid:
+    """Counts by grade per row, with totals; controlled for aggregate roles."""
+    if not labels:
+        return Grid(caption, row_title, [], [], [])
+    if controlled:
+        cells = suppress_grid(counts)
+    else:
+        full = [row + [sum(row)] for row in counts]
+        full.append([sum(col) for col in zip(*full, strict=True)])
+        cells = [[f"{n:,}" for n in row] for row in full]
+    return Grid(caption, row_title, labels + ["Total"],
+                [LABELS[g] for g in GRADES] + ["Total"], cells)
+
+
+def quarters_between(first: date, last: date) -> list[P.Period]:
+    return P.between(P.QUARTER, first, last)
+
+
+def grade_figures(la: str, first: date, last: date, as_of: date | None, controlled: bool):
+    """A stacked bar of audits by grade per quarter, and % good or better per quarter,
+    from the figures service."""
+    figures = figures_for([la], as_of, controlled, stream="quality")
+    bars, line = [], []
+    for quarter in quarters_between(first, last):
+        found = figures.family("plan_quality", quarter)
+        for g in GRADES:
+            f = found[g]
+            bars.append({"quarter": quarter.label, "grade": LABELS[g],
+                         "audits": None if f.text == CONFIDENTIAL else f.value,
+                         "flag": f.text if f.text == CONFIDENTIAL else None})
+        pc = found["pc_good_or_better"]
+        line.append({"quarter": quarter.label + (" (partial)" if pc.status == "partial"
+                                                 else ""),
+                     "group": "% good or better",
+                     "value": None if pc.value is None or pc.text in ("c", "x", "z")
+                     else float(pc.value),
+                     "flag": pc.text if pc.text in ("c", "x", "z") else None})
+    if not bars:
+        return figures, []
+    frame = pl.DataFrame(bars, schema={"quarter": pl.Utf8, "grade": pl.Utf8,
+                                       "audits": pl.Int64, "flag": pl.Utf8})
+    stacked = bar_figure("grades-by-quarter", "Figure: audited EHC plans by overall grade, by "
+                         "quarter", frame, "quarter", "audits", "grade", stacked=True,
+                         y_title="Audits", x_title="Quarter", series_title="Grade",
+                         suppressed="flag", decimals=0,
+                         notes=("c: a count of 1 to 4, or one that would give such a count "
+                                "away, is not shown to aggregate audiences.",) if controlled
+                         else ())
+    trend = line_figure("good-or-better", "Figure: % of audited plans good or better, by "
+                        "quarter", pl.DataFrame(line, schema={"quarter": pl.Utf8,
+                                                              "group": pl.Utf8,
+                                                              "value": pl.Float64,
+                                                              "flag": pl.Utf8}),
+                        "quarter", "value", None, "% good or better", "%",
+                        x_title="Quarter", suppressed="flag",
+                        notes=("Kent's programme: 20% good in March 2020, 75% in March "
+                               "2021 (seeds).",))
+    return figures, [stacked, trend]
+
+
+def heat_map(rows: list[AuditRow], first: date, last: date, controlled: bool) -> Grid:
+    codes = [s.code for s in default().sections]
+    found = section_grades(rows, first, last, codes)
+    return grid("Section grades of the audits in the period (heat map: more requires "
+                "improvement or inadequate, the weaker the section)", "Section", codes,
+                [[found[c][g] for g in GRADES] for c in codes], controlled)
+
+
+def by_agency(rows: list[AuditRow], first: date, last: date, controlled: bool) -> Grid:
+    chosen = in_period(rows, first, last)
+    agencies = [(code, label) for code, label in AGENCIES
+                if any(a.agency == code for a in chosen)]
+    return grid("Overall grades by the auditor's agency", "Agency",
+                [label for _, label in agencies],
+                [[sum(1 for a in chosen if a.agency == code and a.overall_grade == g)
+                  for g in GRADES] for code, _ in agencies], controlled)
+
+
+def agreement_over_time(rows: list[AuditRow], first: date, last: date,
+                        controlled: bool) -> list[dict]:
+    """Per quarter and for the whole period: double-audited plans, % agreement and the
+    kappas. For aggregate roles the pair counts are disclosure-controlled along
+    quarters -> whole period, and agreement and kappa need 5 pairs shown (a kappa of one
+    or two plans says what each auditor graded them)."""
+    periods = [(q.label, q.start, q.end) for q in quarters_between(first, last)]
+    periods.append(("Whole period", first, last))
+    found = {label: summary(rows, a, b) for label, a, b in periods}
+    counts = {label: f["double_audited"] for label, f in found.items()}
+    hidden = suppress(counts, [([p[0] for p in periods[:-1]], "Whole period")]) \
+        if controlled else set()
+    out = []
+    for label, f in found.items():
+        hide = label in hidden or (controlled and counts[label] < THRESHOLD)
+
+        def shown(value, hide=hide):
+            return CONFIDENTIAL if hide else "" if value is None else f"{value}"
+
+        out.append({"label": label,
+                    "pairs": CONFIDENTIAL if label in hidden else f"{counts[label]}",
+                    "agreement": shown(f["agreement_pc"]), "kappa": shown(f["kappa"]),
+                    "kappa_linear": shown(f["kappa_linear"])})
+    return out
+
+
+def by_auditor(rows: list[AuditRow], first: date, last: date) -> list[dict]:
+    """Analysts only: each auditor's audits, share good or better and how often their
+    double audits agreed with the other auditor."""
+    chosen = in_period(rows, first, last)
+    pairs = double_audits(chosen)
+    out = []
+    for name in sorted({a.auditor for a in chosen}, key=str.lower):
+        mine = [a for a in chosen if a.auditor == name]
+        theirs = [(a, b) for a, b in pairs if name in (a.auditor, b.auditor)]
+        agreed = sum(1 for a, b in theirs if a.overall_grade == b.overall_grade)
+        better = sum(1 for a in mine if a.overall_grade in ("outstanding", "good"))
+        out.append({"auditor": name, "audits": len(mine),
+                    "good_or_better": f"{better} of {len(mine)}",
+                    "double_audits": len(theirs),
+                    "agreed": f"{agreed} of {len(theirs)}" if theirs else ""})
+    return out
+
+
+def audited_mix(la: str, rows: list[AuditRow], first: date, last: date):
+    """How representative the plans audited in the period are of the area's active plans
+    (on the date its case data ends): (checks, plans compared, plans audited)."""
+    from sendassure.quality.sampling import active_caseload, representativeness
+
+    _, caseload = active_caseload(la)
+    plans = {a.plan for a in in_period(rows, first, last)}
+    chosen = [r for r in caseload if r["id"] in plans]
+    return representativeness(chosen, caseload), len(chosen), len(plans)
