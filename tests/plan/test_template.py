@@ -256,7 +256,7 @@ def test_measure_rules(tmp_path):
                   "  period: rolling_12\n")
     r = r.replace("  baseline_value: 13.2", "  baseline_value: 13.25")
     r = r.replace("  baseline_period: 2023-06", "  baseline_period: June 2023")
-    r = r.replace("  - M8\n", "  - M99\n")  # the annual reviews measure
+    r = r.replace("  - M9\n", "  - M99\n")  # the annual reviews measure
     path = tmp_path / "m.yaml"
     path.write_text(r)
     rules = [e.split(": ", 1)[1] for e in errors_of(path)]

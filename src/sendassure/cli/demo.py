@@ -17,6 +17,7 @@ DEMO_USERS = {
     "demo-analyst": "analyst",
     "demo-casework": "casework",
     "demo-board": "board",
+    "demo-auditor": "auditor",
 }
 DEMO_PASSWORD = "demo-password-not-for-real-use"
 KENT_PLAN = Path(__file__).resolve().parents[1] / "plan" / "data" / "kent-example.yaml"
@@ -164,6 +165,55 @@ def _plan(console: Console):
     return plan
 
 
+def _audits(console: Console) -> None:
+    """Synthetic plan quality audits (seeded; with double audits and re-audits) imported
+    through ``sendassure audits import``; most follow-ups done on time; five plans not
+    yet audited assigned to the demo auditor."""
+    import random
+    from datetime import date, timedelta
+
+    from sendassure.casework.models import PersonIdentity
+    from sendassure.core import versions
+    from sendassure.core.models import User
+    from sendassure.quality.frameworks import VERSION_KEY
+    from sendassure.quality.importing import import_audits
+    from sendassure.quality.models import Assignment, Audit, FollowUp
+    from sendassure.quality.sampling import active_caseload
+    from sendassure.synth import audits as synthetic
+
+    if Audit.objects.filter(la=DEMO_LA).exists():
+        return
+    on, rows = active_caseload(DEMO_LA)
+    if on is None:
+        return
+    ids = [r["id"] for r in rows]
+    upns = dict(PersonIdentity.objects.filter(person_id__in=ids).exclude(upn="")
+                .values_list("person_id", "upn"))
+    counts: dict[str, int] = {}
+    for upn in upns.values():
+        counts[upn] = counts.get(upn, 0) + 1
+    plans = [(upns[r["id"]], r["start_date"]) for r in rows
+             if r["id"] in upns and counts[upns[r["id"]]] == 1 and r["start_date"]]
+    path = synthetic.write(synthetic.generate(plans, date(2020, 1, 1), on, DEMO_SEED),
+                           demo_dir() / "synthetic-audits.csv")
+    result = import_audits(path, [DEMO_LA])
+    rng = random.Random(f"{DEMO_SEED}:follow-ups")
+    for follow_up in FollowUp.objects.filter(la=DEMO_LA).order_by("id"):
+        if follow_up.due_date <= on and rng.random() < 0.85:
+            follow_up.done_on = min(follow_up.due_date - timedelta(days=rng.randint(0, 20)),
+                                    on)
+            follow_up.done_on = max(follow_up.done_on, follow_up.audit.audit_date)
+            follow_up.save(update_fields=["done_on"])
+    versions.changed([VERSION_KEY], [DEMO_LA])
+    auditor = User.objects.get(username="demo-auditor")
+    audited = set(Audit.objects.filter(la=DEMO_LA).values_list("person_id", flat=True))
+    for person_id in [i for i in sorted(upns) if i not in audited][:5]:
+        Assignment.objects.get_or_create(person_id=person_id, auditor=auditor,
+                                         defaults={"la": DEMO_LA, "assigned_on": on,
+                                                   "sample": "demo"})
+    console.print(f"Imported {result.added} synthetic plan quality audits ({path.name})")
+
+
 def _pack(plan) -> Path:
     from sendassure.reports.output import write
     from sendassure.reports.review_pack import build_pack
@@ -182,6 +232,7 @@ def prepare(console: Console) -> str:
     _import(console, returns)
     kpis = _kpis_file()
     plan = _plan(console)
+    _audits(console)
     with console.status("Building the progress-review pack..."):
         pack = _pack(plan)
     console.print(f"Review pack: {pack}")

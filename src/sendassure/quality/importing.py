@@ -198,6 +198,9 @@ def check(path: Path, areas: list[str] | None = None) -> list[Row]:
             elif len({la for _, la in matches}) > 1:
                 bad("plan_ref", "belongs to children in more than one area: choose one "
                     "with --la", _shape(upn))
+            elif len(matches) > 1:
+                bad("plan_ref", "is the UPN of more than one child in the records (see the "
+                    "import's duplicate UPN query)", _shape(upn))
         when = _date(r["audit_date"])
         if when is None:
             bad("audit_date", "is not a date (YYYY-MM-DD or DD/MM/YYYY)")
@@ -220,7 +223,7 @@ def check(path: Path, areas: list[str] | None = None) -> list[Row]:
             elif value:
                 sections[code] = value
         if len(problems) == before and matches:
-            (pid, la), = {m for m in matches}
+            ((pid, la),) = matches
             rows.append(Row(number, reference, la, pid, when, r["auditor"], r["agency"],
                             r["overall_grade"], sections))
     if problems:

@@ -49,7 +49,8 @@ def phase_of(age: int | None) -> str:
 
 
 def active_caseload(la: str, on: date | None = None) -> tuple[date | None, list[dict]]:
-    """(the date, one record per active plan: ``id`` (the person), and the dimensions)."""
+    """(the date, one record per active plan: ``id`` (the person), the dimensions and
+    the plan's ``start_date``)."""
     on = on or data_end(la)
     if on is None:
         return None, []
@@ -62,7 +63,7 @@ def active_caseload(la: str, on: date | None = None) -> tuple[date | None, list[
         out[r["person_id"]] = {
             "id": r["person_id"], "primary_need": r["primary_need"] or UNKNOWN,
             "phase": phase_of(r["age"]), "setting": r["establishment_type"] or UNKNOWN,
-            "locality": r["locality"] or UNKNOWN}
+            "locality": r["locality"] or UNKNOWN, "start_date": r["start_date"]}
     return on, sorted(out.values(), key=lambda r: r["id"])
 
 
