@@ -206,3 +206,16 @@ def test_sample_assign_and_moderate(client_as, make_user, children):  # noqa: F8
     key = f"{first.pk}-{second.pk}"
     client.post(reverse("quality-moderation"), {"pair": key, f"agreed-{key}": "good"})
     assert Moderation.objects.get().agreed_grade == "good"
+
+
+def test_re_audits_and_section_agreement_on_the_dashboard(client_as, children):  # noqa: F811
+    _audits(children, ROWS + [("A9", 2, date(2024, 5, 1), "Ann", "good")])
+    html = client_as("analyst").get(reverse("quality")).content.decode()
+    # plan 2: requires improvement (A3, 1 Feb) then good (A4, 5 Feb): better
+    assert "were audited again: 1 better, 0 the same and 0 worse" in " ".join(html.split())
+    section = html[html.index('id="section-agreement"'):]
+    row = section[section.index(">B<"):]
+    row = row[:row.index("</tr>")]
+    assert ">2<" in row and ">50.0<" in row  # section B graded as the overall grade
+    board = client_as("board").get(reverse("quality")).content.decode()
+    assert "were audited again: c better" in " ".join(board.split())

@@ -171,3 +171,41 @@ def audited_mix(la: str, rows: list[AuditRow], first: date, last: date):
     plans = {a.plan for a in in_period(rows, first, last)}
     chosen = [r for r in caseload if r["id"] in plans]
     return representativeness(chosen, caseload), len(chosen), len(plans)
+
+
+def section_agreement_rows(rows: list[AuditRow], first: date, last: date,
+                           controlled: bool) -> list[dict]:
+    """Per section: agreement over the double-audited plans both auditors graded it in
+    (c below 5 such plans for aggregate roles)."""
+    from sendassure.kpis.plan_quality import section_agreement
+
+    codes = [s.code for s in default().sections]
+    out = []
+    for code, found in section_agreement(rows, first, last, codes).items():
+        hide = controlled and found["pairs"] < THRESHOLD
+
+        def shown(value, hide=hide):
+            return CONFIDENTIAL if hide else "" if value is None else f"{value}"
+
+        out.append({"section": code, "pairs": CONFIDENTIAL if controlled and
+                    0 < found["pairs"] < THRESHOLD else f"{found['pairs']}",
+                    "agreement": shown(found["agreement_pc"]), "kappa": shown(found["kappa"]),
+                    "kappa_linear": shown(found["kappa_linear"])})
+    return out
+
+
+def reaudits(la: str, first: date, last: date, controlled: bool) -> dict:
+    """Plans graded requires improvement or inadequate in the period and audited again:
+    how many got better, stayed the same or got worse (counts controlled for aggregate
+    roles along better + same + worse = re-audited)."""
+    from sendassure.quality.loop import changes
+    from sendassure.quality.models import Audit
+
+    audits = Audit.objects.filter(la=la, status=Audit.SUBMITTED)
+    found = [c for c in changes(audits) if first <= c.before.audit_date <= last]
+    counts = {"reaudited": len(found),
+              **{k: sum(1 for c in found if c.direction == w)
+                 for k, w in (("better", "better"), ("same", "the same"), ("worse", "worse"))}}
+    hidden = suppress(counts, [(["better", "same", "worse"], "reaudited")]) if controlled \
+        else set()
+    return {k: CONFIDENTIAL if k in hidden else f"{v:,}" for k, v in counts.items()}

@@ -94,6 +94,8 @@ def quality_dashboard(request):
         "heat": present.heat_map(rows, first, last, controlled),
         "agencies": present.by_agency(rows, first, last, controlled),
         "agreement": present.agreement_over_time(rows, first, last, controlled),
+        "sections": present.section_agreement_rows(rows, first, last, controlled),
+        "reaudits": present.reaudits(la, first, last, controlled) if rows else {},
         "auditors": [] if controlled else present.by_auditor(rows, first, last),
         "checks": checks, "compared": compared, "audited": audited,
     }, status=400 if errors else 200)
