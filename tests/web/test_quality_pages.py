@@ -219,3 +219,26 @@ def test_re_audits_and_section_agreement_on_the_dashboard(client_as, children): 
     assert ">2<" in row and ">50.0<" in row  # section B graded as the overall grade
     board = client_as("board").get(reverse("quality")).content.decode()
     assert "were audited again: c better" in " ".join(board.split())
+
+
+def test_criteria_met_from_form_audits(client_as, children):  # noqa: F811
+    from sendassure.casework.models import Person
+    from sendassure.quality.models import CriterionMark
+
+    framework = _framework()
+    for n, (child, mark) in enumerate([(1, "met"), (2, "met"), (3, "partly"), (4, "met"),
+                                       (5, "not_met"), (6, "not_applicable")], start=1):
+        audit = Audit.objects.create(la="886", reference=f"F{n}",
+                                     person=Person.objects.get(identity__upn=children[child]),
+                                     framework_id=framework, audit_date=date(2024, 2, n),
+                                     auditor="Ann", agency="health", overall_grade="good")
+        CriterionMark.objects.create(audit=audit, criterion="B2", mark=mark)
+    html = client_as("analyst").get(reverse("quality")).content.decode()
+    row = html[html.index(">B2. Golden thread"):]
+    row = row[:row.index("</tr>")]
+    # 5 answered where it applied (n/a left out): met 3, partly 1, not met 1 -> 60.0%
+    assert [c.split("<")[0] for c in row.split('numeric">')[1:]] == ["3", "1", "1", "60.0"]
+    board = client_as("board").get(reverse("quality")).content.decode()
+    row = board[board.index(">B2. Golden thread"):]
+    row = row[:row.index("</tr>")]
+    assert [c.split("<")[0] for c in row.split('numeric">')[1:]] == ["c", "c", "c", "c"]

@@ -16,6 +16,7 @@ from sendassure.figures.service import figures_for
 from sendassure.kpis import periods as P
 from sendassure.kpis.agreement import GRADES
 from sendassure.kpis.disclosure import CONFIDENTIAL, THRESHOLD, suppress, suppress_grid
+from sendassure.kpis.percent import percent
 from sendassure.kpis.plan_quality import (
     AuditRow,
     double_audits,
@@ -209,3 +210,36 @@ def reaudits(la: str, first: date, last: date, controlled: bool) -> dict:
     hidden = suppress(counts, [(["better", "same", "worse"], "reaudited")]) if controlled \
         else set()
     return {k: CONFIDENTIAL if k in hidden else f"{v:,}" for k, v in counts.items()}
+
+
+def criteria_met(la: str, first: date, last: date, controlled: bool) -> list[dict]:
+    """Section scores: each criterion's share of audits (made with the form, in the
+    period) that met it, of those where it applied; counts controlled for aggregate
+    roles along met + partly + not met = answered."""
+    from sendassure.quality.models import Audit, CriterionMark
+
+    marks = CriterionMark.objects.filter(
+        audit__la=la, audit__status=Audit.SUBMITTED, audit__audit_date__gte=first,
+        audit__audit_date__lte=last).values_list("criterion", "mark")
+    counts: dict[str, dict[str, int]] = {}
+    for criterion, mark in marks:
+        counts.setdefault(criterion, {}).setdefault(mark, 0)
+        counts[criterion][mark] += 1
+    out = []
+    for section in default().sections:
+        for c in section.criteria:
+            found = counts.get(c.id, {})
+            row = {k: found.get(k, 0) for k in ("met", "partly", "not_met")}
+            answered = sum(row.values())
+            if not answered:
+                continue
+            cells = {**row, "answered": answered}
+            hidden = suppress(cells, [(["met", "partly", "not_met"], "answered")]) \
+                if controlled else set()
+            pc = percent(row["met"], answered)
+            out.append({"criterion": c.id, "text": c.text,
+                        **{k: CONFIDENTIAL if k in hidden else f"{v:,}"
+                           for k, v in cells.items()},
+                        "pc_met": CONFIDENTIAL if {"met", "answered"} & hidden or (
+                            controlled and answered < THRESHOLD) else f"{pc}"})
+    return out

@@ -95,6 +95,7 @@ def quality_dashboard(request):
         "agencies": present.by_agency(rows, first, last, controlled),
         "agreement": present.agreement_over_time(rows, first, last, controlled),
         "sections": present.section_agreement_rows(rows, first, last, controlled),
+        "criteria": present.criteria_met(la, first, last, controlled) if rows else [],
         "reaudits": present.reaudits(la, first, last, controlled) if rows else {},
         "auditors": [] if controlled else present.by_auditor(rows, first, last),
         "checks": checks, "compared": compared, "audited": audited,
