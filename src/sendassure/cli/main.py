@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from . import audits, exclusions, figures, imports, outcomes, pack, plan, tokens, users
+from . import audits, complaints, exclusions, figures, imports, outcomes, pack, plan, tokens, users
 from .django_setup import ensure_database, setup
 from .kpis import kpis, worklist
 from .measures import measures
@@ -27,6 +27,7 @@ app.add_typer(exclusions.app, name="exclusions")
 app.add_typer(plan.app, name="plan")
 app.add_typer(outcomes.app, name="outcomes")
 app.add_typer(audits.app, name="audits")
+app.add_typer(complaints.app, name="complaints")
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)

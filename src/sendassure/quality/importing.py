@@ -13,8 +13,6 @@ replaces the audit it names.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 
 from sendassure.casework.models import PersonIdentity
-from sendassure.core import versions
+from sendassure.core import tables, versions
 
 from .framework import GRADE_CODES, SECTION_CODES
 from .frameworks import VERSION_KEY, framework_version
@@ -76,49 +74,13 @@ class ImportResult:
     unchanged: int = 0
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) of a CSV (UTF-8, with or without BOM) or the first sheet of an
-    XLSX, every cell as text (dates as ISO dates)."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a bad file
-            raise AuditImportError(path, [Problem(None, "", "", f"not a readable XLSX "
-                                                  f"workbook ({type(error).__name__})")]) from None
-        sheet = book.worksheets[0]
-        rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        book.close()
-    elif suffix == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise AuditImportError(path, [Problem(None, "", "", "not UTF-8 text")]) from None
-        rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
-    else:
-        raise AuditImportError(path, [Problem(None, "", path.suffix,
-                                              "choose a .csv or .xlsx file")])
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        raise AuditImportError(path, [Problem(None, "", "", "the file is empty")])
-    header = [_column(h) for h in rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    return header, [r + [""] * (len(header) - len(r)) for r in rows[1:]]
+    """(header in the layout's names, rows) of a CSV or XLSX file (``core.tables``)."""
+    try:
+        header, rows = tables.read_table(path)
+    except tables.TableError as error:
+        raise AuditImportError(path, [Problem(None, "", "", str(error))]) from None
+    return [_column(h) for h in header], rows
 
 
 def _column(name: str) -> str:

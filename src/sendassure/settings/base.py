@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sendassure.casework",
     "sendassure.benchmarks",
     "sendassure.quality",
+    "sendassure.voice",
     "sendassure.figures",
     "sendassure.plan",
     "sendassure.web",
