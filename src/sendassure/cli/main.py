@@ -5,7 +5,19 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from . import audits, complaints, exclusions, figures, imports, outcomes, pack, plan, tokens, users
+from . import (
+    audits,
+    complaints,
+    exclusions,
+    figures,
+    imports,
+    outcomes,
+    pack,
+    plan,
+    surveys,
+    tokens,
+    users,
+)
 from .django_setup import ensure_database, setup
 from .kpis import kpis, worklist
 from .measures import measures
@@ -28,6 +40,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(outcomes.app, name="outcomes")
 app.add_typer(audits.app, name="audits")
 app.add_typer(complaints.app, name="complaints")
+app.add_typer(surveys.app, name="surveys")
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)
