@@ -96,14 +96,15 @@ def test_report_json_is_one_object_with_every_issue(tmp_path):
     assert by_code["SEN2-1000"] == {
         "code": "SEN2-1000", "severity": "error",
         "location": "/Message/Persons/Person[2]/PersonBirthDate", "field": "PersonBirthDate",
-        "value": "2015-13-45",
-        "message": "PersonBirthDate 2015-13-45 is missing or not a date in the form YYYY-MM-DD",
+        "value": "[shape 9999-99-99, 10 characters]",  # 2015-13-45: not a date, not shown
+        "message": "PersonBirthDate [shape 9999-99-99, 10 characters] is missing or not a "
+                   "date in the form YYYY-MM-DD",
         "excluded_from": ["age_group"],
     }
     sex = by_code["SEN2-1020"]
     assert (sex["severity"], sex["location"], sex["field"], sex["value"]) == (
-        "query", "/Message/Persons/Person[3]/Sex", "Sex", "Q")
-    assert sex["message"].startswith("Sex Q is not one of the codes")
+        "query", "/Message/Persons/Person[3]/Sex", "Sex", "[shape A, 1 character]")
+    assert sex["message"].startswith("Sex [shape A, 1 character] is not one of the codes")
     assert [i["severity"] for i in report["issues"]].count("error") == 2
     assert by_code["SEN2-2013"]["excluded_from"] == ["all"]
     assert sex["excluded_from"] == []

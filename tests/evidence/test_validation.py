@@ -142,8 +142,8 @@ def test_unknown_types_are_refused_with_the_list_of_accepted_ones():
 
 
 def test_a_damaged_pdf_is_refused():
-    assert refusal("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog") == (
-        "broken.pdf is damaged: it could not be read as a PDF")
+    assert refusal("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog").startswith(
+        "broken.pdf is damaged: it could not be read as a PDF (")  # with pypdf's reason
 
 
 def test_a_pdf_that_needs_a_password_is_refused_and_one_with_script_too():

@@ -68,15 +68,14 @@ def test_malformed_sample_upns_are_reported_by_the_upn_rules():
             for issue in checker.check(person):
                 if issue.field == "UPN":
                     found[(year, issue.value)] = issue.code
+    # A UPN of the right format is shown by its ends; one of the wrong format by its shape.
     assert found == {
         # 13 characters but the check letter for digits 123456789876 is F: weighted
         # sum 580, 580 mod 23 = 5 -> F. (X123456789832 happens to be valid: 480 -> X.)
-        (2023, "X123456789876"): "SEN2-1011",
-        (2023, "X12345678901200000"): "SEN2-1010",  # 18 characters
-        (2024, "X1234567898765"): "SEN2-1010",  # 14 characters
-        (2024, "X1234567898321"): "SEN2-1010",
-        (2025, "X1234567898765"): "SEN2-1010",
-        (2025, "X1234567898321"): "SEN2-1010",
+        (2023, "X*********876"): "SEN2-1011",
+        (2023, "[shape A99999999999999999, 18 characters]"): "SEN2-1010",
+        (2024, "[shape A9999999999999, 14 characters]"): "SEN2-1010",  # X1234567898765
+        (2025, "[shape A9999999999999, 14 characters]"): "SEN2-1010",  # and X1234567898321
     }
 
 

@@ -2,6 +2,9 @@
 
 Tolerant by design: a value that only raised a query (or none at all) must never crash
 the store, so text is trimmed to the column's width and unreadable values become empty.
+A coded field (a code list, an identifier, an LA code) keeps its value only when it has
+the field's format (``formats.is_valid``): anything else, which may be a name sent in
+the wrong field, is stored empty rather than cut to the column's width.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import date
 from sendassure.kpis import exclusions
 from sendassure.sen2 import values
 
+from . import formats
 from .records import ActivePlan, Assessment, NamedPlan, Person, Placement, PlanDetail, Request
 from .records import SenNeed as SenNeedRecord
 
@@ -20,6 +24,12 @@ GENDER_TO_SEX = {"1": "M", "2": "F"}
 
 def text(value: str | None, width: int) -> str:
     return (value or "").strip()[:width]
+
+
+def coded(record, field: str, width: int) -> str:
+    """A coded field's text if it has the field's format, else empty."""
+    value = record.get(field)
+    return text(value, width) if value is not None and formats.is_valid(field, value) else ""
 
 
 def flag(value: str | None) -> bool:
@@ -42,33 +52,34 @@ def small_int(value: str | None) -> int | None:
 
 def person_fields(person: Person) -> dict:
     birth = day(person.get("PersonBirthDate"))
-    sex = text(person.get("Sex"), 1) or GENDER_TO_SEX.get(text(person.get("GenderCurrent"), 1), "")
+    sex = coded(person, "Sex", 1) or GENDER_TO_SEX.get(coded(person, "GenderCurrent", 1), "")
     return {
         "sex": sex,
         "birth_month": values.month_of_birth(birth) if birth else None,
-        "ethnicity": text(person.get("Ethnicity"), 4),
+        "ethnicity": coded(person, "Ethnicity", 4),
         "postcode_district": text(values.postcode_district(person.get("PostCode")), 4),
-        "upn_unknown": text(person.get("UPNunknown"), 4),
+        "upn_unknown": coded(person, "UPNunknown", 4),
     }
 
 
 def identity_fields(person: Person) -> dict:
+    upn = text(person.get("UPN"), 13).upper()  # matched upper-cased, as privacy.match_key
     return {
-        "upn": text(person.get("UPN"), 13).upper(),
-        "uln": text(person.get("UniqueLearnerNumber"), 10),
+        "upn": upn if values.is_upn_format(upn) else "",
+        "uln": coded(person, "UniqueLearnerNumber", 10),
     }
 
 
 def request_fields(request: Request) -> dict:
     return {
         "received_date": day(request.get("ReceivedDate")),
-        "request_source": text(request.get("RequestSource"), 1),
+        "request_source": coded(request, "RequestSource", 1),
         "rya": maybe_flag(request.get("RYA")),
-        "request_outcome": text(request.get("RequestOutcome"), 1),
+        "request_outcome": coded(request, "RequestOutcome", 1),
         "request_outcome_date": day(request.get("RequestOutcomeDate")),
         "request_mediation": flag(request.get("RequestMediation")),
         "request_tribunal": flag(request.get("RequestTribunal")),
-        "exported": text(request.get("Exported"), 3),
+        "exported": coded(request, "Exported", 3),
         "excluded_from": exclusions.written(
             s for sections in request.exclusions.values() for s in sections) or "",
         "exclusions": json.dumps({code: sorted(sections) for code, sections
@@ -80,7 +91,7 @@ def request_fields(request: Request) -> dict:
 def request_match(request: Request) -> tuple[bool, date | None]:
     """(historical, date) by which a request is matched across returns: ReceivedDate, or
     for a historical ``H`` request the plan's StartDate (ReceivedDate if that is absent)."""
-    historical = text(request.get("RequestOutcome"), 1) == "H"
+    historical = coded(request, "RequestOutcome", 1) == "H"
     if historical:
         plan = request.assessment.named_plan if request.assessment else None
         start = day(plan.get("StartDate")) if plan else None
@@ -95,7 +106,7 @@ def plan_start(request: Request) -> date | None:
 
 def assessment_fields(assessment: Assessment) -> dict:
     return {
-        "assessment_outcome": text(assessment.get("AssessmentOutcome"), 1),
+        "assessment_outcome": coded(assessment, "AssessmentOutcome", 1),
         "assessment_outcome_date": day(assessment.get("AssessmentOutcomeDate")),
         "assessment_mediation": flag(assessment.get("AssessmentMediation")),
         "assessment_tribunal": flag(assessment.get("AssessmentTribunal")),
@@ -108,21 +119,21 @@ def assessment_fields(assessment: Assessment) -> dict:
 def named_plan_fields(plan: NamedPlan) -> dict:
     return {
         "start_date": day(plan.get("StartDate")),
-        "plan_res": text(plan.get("PlanRes"), 1),
-        "plan_wbp": text(plan.get("PlanWBP"), 1),
+        "plan_res": coded(plan, "PlanRes", 1),
+        "plan_wbp": coded(plan, "PlanWBP", 1),
         "pb": maybe_flag(plan.get("PB")),
         "oa": maybe_flag(plan.get("OA")),
-        "dp": text(plan.get("DP"), 1),
+        "dp": coded(plan, "DP", 1),
         "cease_date": day(plan.get("CeaseDate")),
-        "cease_reason": text(plan.get("CeaseReason"), 1),
+        "cease_reason": coded(plan, "CeaseReason", 1),
     }
 
 
 def _setting_fields(record: PlanDetail | Placement) -> dict:
     return {
-        "urn": text(record.get("URN"), 6),
-        "ukprn": text(record.get("UKPRN"), 8),
-        "sen_setting": text(record.get("SENSetting"), 5),
+        "urn": coded(record, "URN", 6),
+        "ukprn": coded(record, "UKPRN", 8),
+        "sen_setting": coded(record, "SENSetting", 5),
         "sen_setting_other": text(record.get("SENSettingOther"), 100),
         "placement_rank": small_int(record.get("PlacementRank")),
         "sen_unit_indicator": maybe_flag(record.get("SENunitIndicator")),
@@ -139,16 +150,16 @@ def placement_fields(placement: Placement) -> dict:
         **_setting_fields(placement),
         "entry_date": day(placement.get("EntryDate")),
         "leaving_date": day(placement.get("LeavingDate")),
-        "res": text(placement.get("Res"), 1),
-        "wbp": text(placement.get("WBP"), 1),
+        "res": coded(placement, "Res", 1),
+        "wbp": coded(placement, "WBP", 1),
     }
 
 
 def active_plan_fields(active: ActivePlan) -> dict:
     return {
-        "transfer_la": text(active.get("TransferLA"), 3),
-        "res": text(active.get("Res"), 1),
-        "wbp": text(active.get("WBP"), 1),
+        "transfer_la": coded(active, "TransferLA", 3),
+        "res": coded(active, "Res", 1),
+        "wbp": coded(active, "WBP", 1),
     }
 
 
@@ -156,7 +167,7 @@ def review_fields(active: ActivePlan) -> dict | None:
     fields = {
         "review_meeting": day(active.get("ReviewMeeting")),
         "last_review": day(active.get("LastReview")),
-        "review_outcome": text(active.get("ReviewOutcome"), 1),
+        "review_outcome": coded(active, "ReviewOutcome", 1),
         "review_draft": day(active.get("ReviewDraft")),
     }
     return fields if any(fields.values()) else None
@@ -172,6 +183,6 @@ def phase_transfer_fields(active: ActivePlan) -> dict | None:
 
 def sen_need_fields(need: SenNeedRecord) -> dict:
     return {
-        "sen_type": text(need.get("SENtype"), 4),
+        "sen_type": coded(need, "SENtype", 4),
         "sen_type_rank": small_int(need.get("SENtypeRank")),
     }

@@ -7,10 +7,14 @@
   any other the request with its assessment and plans). Queries are stored and reported.
 - The whole import is one transaction: a crash or kill leaves the database as it was.
 - Importing the same file again changes nothing (matched by SHA-256 of its bytes).
+- What the report shows of an issue is what is stored of it: its value reduced where
+  the rule raised it (``Context.issue``), its message cleared of any raw value of the
+  person's records that may not be shown (``privacy.reduce_text``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -68,7 +72,8 @@ def count_persons(paths: Sequence[Path]) -> int | None:
 
 
 def _content(record) -> dict:
-    """A record and everything below it, reduced for storage (no names, postcodes, ids)."""
+    """A record and everything below it, reduced for storage (no names, postcodes, ids,
+    and only the shape of a value that fails its field's format)."""
     out = {"fields": privacy.reduce_fields(record.fields)}
     for attribute in ("requests", "plan_details", "placements", "sen_needs"):
         children = getattr(record, attribute, None)
@@ -153,16 +158,10 @@ def _import(sen2, report, reference_date, user, strict, progress, total,
     # Only what the import reports on is kept until the end: the quarantined records
     # and the issues (few), never the persons themselves.
     quarantine: list[tuple[QuarantinedRecord, list]] = []
-    reduced: dict[int, tuple[str | None, str]] = {}
     done = 0
     for person in sen2.persons:
-        issues = checker.check(person)
+        issues = _cleared(checker.check(person), person)
         report.issues.extend(issues)
-        for issue in issues:
-            reduced[id(issue)] = (
-                privacy.reduce_value(issue.field, issue.value),
-                privacy.reduce_text(issue.message, person.fields),
-            )
         errors = [i for i in issues if i.severity == "error"]
         if any(i.scope == "person" and i.whole for i in errors):
             _quarantine_person(report, run, person, issues, quarantine)
@@ -187,19 +186,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total,
             progress(done, total)
     store.flush()
     report.variants = sorted(sen2.variants)
-    for problem in sen2.problems:
-        issue = Issue(
-            code="SEN2-0001", severity="query", location=problem.location,
-            field=problem.field or "", value=problem.value,
-            message=f"{problem.message} (the reader kept the first value and reported the rest)",
-            scope="person",
-        )
-        report.issues.append(issue)
-        raw = {problem.field: problem.value} if problem.field else {}
-        reduced[id(issue)] = (
-            privacy.reduce_value(problem.field or "", problem.value),
-            privacy.reduce_text(issue.message, raw),
-        )
+    report.issues.extend(_problem_issue(problem) for problem in sen2.problems)
     if progress:
         progress(done, total)
     if strict and report.errors:
@@ -209,7 +196,7 @@ def _import(sen2, report, reference_date, user, strict, progress, total,
         )
     report.stored.update(store.stored)
     report.changes.update(store.changes)
-    _save_issues(run, report, quarantine, reduced)
+    _save_issues(run, report, quarantine)
     run.stored = dict(report.stored)
     run.quarantined = dict(report.quarantined)
     run.excluded = dict(report.excluded)
@@ -225,6 +212,27 @@ def _import(sen2, report, reference_date, user, strict, progress, total,
         f"{report.quarantined.get('request', 0)} requests"
         + (f"; {barred} stored requests are left out of some measures (see the issues)."
            if (barred := report.barred) else ".")
+    )
+
+
+def _cleared(issues: list[Issue], person: Person) -> list[Issue]:
+    """The issues with any raw value of the person's records that may not be shown taken
+    out of their messages (a rule's detail taken from another field, say)."""
+    if not issues:
+        return issues
+    raw = list(privacy.raw_values(person))
+    return [dataclasses.replace(i, message=privacy.reduce_text(i.message, raw)) for i in issues]
+
+
+def _problem_issue(problem) -> Issue:
+    """A reader's problem as a SEN2-0001 query, reduced like a rule's issue."""
+    raw = [(problem.field, problem.value)] if problem.field else []
+    message = f"{problem.message} (the reader kept the first value and reported the rest)"
+    return Issue(
+        code="SEN2-0001", severity="query", location=problem.location,
+        field=problem.field or "",
+        value=privacy.reduce_value(problem.field, problem.value) if problem.field else None,
+        message=privacy.reduce_text(message, raw), scope="person",
     )
 
 
@@ -263,7 +271,7 @@ def _quarantine_request(report, run, person: Person, request: Request, errors, q
     quarantine.append((record, errors))
 
 
-def _save_issues(run, report, quarantine, reduced) -> None:
+def _save_issues(run, report, quarantine) -> None:
     records = QuarantinedRecord.objects.bulk_create([r for r, _ in quarantine])
     owner: dict[int, QuarantinedRecord] = {}
     for record, (_, issues) in zip(records, quarantine, strict=True):
@@ -271,7 +279,7 @@ def _save_issues(run, report, quarantine, reduced) -> None:
             owner[id(issue)] = record
     rows = []
     for issue in report.issues:
-        value, message = reduced[id(issue)]
+        value, message = issue.value, issue.message
         rows.append(
             ImportIssue(
                 import_run=run,

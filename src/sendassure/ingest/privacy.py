@@ -4,6 +4,15 @@ Names and full postcodes are never stored; the date of birth is kept as the firs
 its month; UPN and ULN go only to the identity table. A person is matched across files
 by a keyed hash (HMAC-SHA256 with a per-deployment secret) of the UPN, else the ULN,
 else normalised forename, surname, date of birth and sex.
+
+A value that fails its field's format (``formats.is_valid``: a code not in its list, a
+date that does not parse...) may be a name or a postcode sent in the wrong field, so it
+is never kept or shown as given, whatever the field: only its shape is (``shape``: each
+capital letter becomes ``A``, each other letter ``a``, each digit ``9``, each space a
+space, ASCII punctuation itself, anything else ``?``; with its length). ``reduce_value``
+is the one place that decides what of a raw value may be kept: the rules' issues
+(``Context.issue``), the quarantined records' content and the reader's problems all go
+through it, and ``reduce_text`` takes any raw value that slipped into a message out.
 """
 
 from __future__ import annotations
@@ -11,13 +20,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import string
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from sendassure.sen2 import values
 
+from . import formats
+from .records import Record
+
 NEVER_STORED = frozenset({"Surname", "Forename"})
 IDENTIFIERS = frozenset({"UPN", "UniqueLearnerNumber"})
+SHAPE_SHOWN = 40  # characters of a shape shown; the length is always given in full
+_PUNCTUATION = frozenset(string.punctuation)
 
 
 def _normalise_name(text: str | None) -> str:
@@ -51,37 +66,72 @@ def match_key(person: Mapping[str, str | None], key: bytes) -> str:
     return "h:" + _digest(key, "names:" + "|".join(parts))
 
 
+def _shape_of(char: str) -> str:
+    if char.isupper():
+        return "A"
+    if char.isalpha():
+        return "a"
+    if char.isdigit():
+        return "9"
+    if char.isspace():
+        return " "
+    return char if char in _PUNCTUATION else "?"
+
+
+def shape(text: str) -> str:
+    """What a value that may not be shown looks like: ``'Smithsons'`` ->
+    ``'[shape Aaaaaaaaa, 9 characters]'``; ``'ME14 1XX'`` -> ``'[shape AA99 9AA, 8
+    characters]'``. Surrounding spaces are dropped; past ``SHAPE_SHOWN`` characters the
+    shape is cut (``…``), the length still counts every character."""
+    text = text.strip()
+    drawn = "".join(_shape_of(c) for c in text[:SHAPE_SHOWN])
+    if len(text) > SHAPE_SHOWN:
+        drawn += "…"
+    unit = "character" if len(text) == 1 else "characters"
+    return f"[shape {drawn}, {len(text)} {unit}]"
+
+
 def reduce_value(field: str, value: str | None) -> str | None:
-    """What may be kept of one raw value outside the identity table."""
+    """What may be kept or shown of one raw value outside the identity table: nothing of
+    a name, the shape of a value that fails its field's format, the district of a
+    postcode, the month of a birth date, the ends of an identifier; any other valid
+    value as it is."""
     if value is None:
         return None
     if field in NEVER_STORED:
         return "(removed)"
+    if not formats.is_valid(field, value):
+        return shape(value)
     if field == "PostCode":
-        return values.postcode_district(value) or "(removed)"
+        return values.postcode_district(value)
     if field == "PersonBirthDate":
         birth = values.parse_date(value)
-        return birth.strftime("%Y-%m") if birth else "(unreadable date removed)"
+        return birth.strftime("%Y-%m") if birth else shape(value)
     if field in IDENTIFIERS:
         text = value.strip()
         return text[:1] + "*" * max(len(text) - 4, 0) + text[-3:] if len(text) > 4 else "****"
     return value
 
 
-def reduce_text(text: str, raw: Mapping[str, str | None]) -> str:
-    """A message with any name, full postcode, birth date or identifier taken out."""
-    for field, value in raw.items():
-        if (
-            value
-            and (
-                field in NEVER_STORED
-                or field in IDENTIFIERS
-                or field in ("PostCode", "PersonBirthDate")
-            )
-            and len(value.strip()) >= 2
-        ):
-            text = text.replace(value, reduce_value(field, value) or "")
-            text = text.replace(value.strip(), reduce_value(field, value) or "")
+def reduce_text(
+    text: str, raw: Mapping[str, str | None] | Iterable[tuple[str, str | None]]
+) -> str:
+    """``text`` (a message) with every raw value of ``raw`` that may not be shown as
+    given (a name, a full postcode, a birth date, an identifier, a value failing its
+    field's format) replaced by what ``reduce_value`` keeps of it. Values are matched
+    as whole tokens, longest first; values shorter than 2 characters are left alone."""
+    pairs = raw.items() if isinstance(raw, Mapping) else raw
+    hidden: dict[str, str] = {}
+    for field, value in pairs:
+        found = (value or "").strip()
+        if len(found) < 2 or found in hidden or found not in text:
+            continue
+        kept = reduce_value(field, value)
+        if kept != value:
+            hidden[found] = kept or ""
+    for found in sorted(hidden, key=len, reverse=True):
+        text = re.sub(rf"(?<![^\W_]){re.escape(found)}(?![^\W_])", lambda _, k=hidden[found]: k,
+                      text)
     return text
 
 
@@ -91,3 +141,19 @@ def reduce_fields(fields: Mapping[str, str | None]) -> dict[str, str | None]:
         for name, value in fields.items()
         if name not in NEVER_STORED and value is not None
     }
+
+
+def raw_values(person: Record) -> Iterator[tuple[str, str | None]]:
+    """(field, raw value) for every field of a person and of every record below it."""
+    yield from person.fields.items()
+    for request in getattr(person, "requests", ()):
+        yield from request.fields.items()
+        assessment, active = request.assessment, request.active_plan
+        plan = assessment.named_plan if assessment is not None else None
+        for record in (assessment, plan, active):
+            if record is not None:
+                yield from record.fields.items()
+        for record in [*(plan.plan_details if plan else ()),
+                       *(active.placements if active else ()),
+                       *(active.sen_needs if active else ())]:
+            yield from record.fields.items()

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r1000_birth_date import birth_date
 def test_birth_date_flags(build, check):
     issues = check(birth_date, build(person={"PersonBirthDate": "04/03/2012"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1000", "error", "PersonBirthDate", "04/03/2012"),
+        ("SEN2-1000", "error", "PersonBirthDate", "[shape 99/99/9999, 10 characters]"),
     ]
     assert issues[0].location == "/Message/Persons/Person[1]/PersonBirthDate"
     assert issues[0].scope == "person" and issues[0].request_index is None

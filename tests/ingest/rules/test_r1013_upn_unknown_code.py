@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r1013_upn_unknown_code import upn_unknown_code
 def test_upn_unknown_code_flags(build, check):
     issues = check(upn_unknown_code, build(person={"UPNunknown": "UN4"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1013", "query", "UPNunknown", "UN4"),
+        ("SEN2-1013", "query", "UPNunknown", "[shape AA9, 3 characters]"),
     ]
 
 

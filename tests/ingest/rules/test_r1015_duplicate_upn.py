@@ -8,7 +8,7 @@ from sendassure.sen2.values import upn_check_letter
 def test_duplicate_upn_flags(build, check):
     issues = check(duplicate_upn, build(), build(location="/Message/Persons/Person[2]"))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1015", "query", "UPN", "B801200005001"),
+        ("SEN2-1015", "query", "UPN", "B*********001"),
     ]
     assert issues[0].location == "/Message/Persons/Person[2]/UPN"
     assert "at /Message/Persons/Person[1]" in issues[0].message

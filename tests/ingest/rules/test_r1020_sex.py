@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r1020_sex import sex
 def test_sex_flags(build, check):
     issues = check(sex, build(person={"Sex": "X"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1020", "query", "Sex", "X"),
+        ("SEN2-1020", "query", "Sex", "[shape A, 1 character]"),
     ]
     gender_2023 = build(person={"Sex": None, "GenderCurrent": "2"})
     assert check(sex, gender_2023) == []

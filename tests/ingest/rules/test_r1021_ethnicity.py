@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r1021_ethnicity import ethnicity
 def test_ethnicity_flags(build, check):
     issues = check(ethnicity, build(person={"Ethnicity": "XXXX"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1021", "query", "Ethnicity", "XXXX"),
+        ("SEN2-1021", "query", "Ethnicity", "[shape AAAA, 4 characters]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r1030_postcode import postcode
 def test_postcode_flags(build, check):
     issues = check(postcode, build(person={"PostCode": "KENT"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-1030", "query", "PostCode", "KENT"),
+        ("SEN2-1030", "query", "PostCode", "[shape AAAA, 4 characters]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r2000_request_outcome import request_outcome
 def test_request_outcome_flags(build, check):
     issues = check(request_outcome, build(request={"RequestOutcome": "XX"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-2000", "error", "RequestOutcome", "XX"),
+        ("SEN2-2000", "error", "RequestOutcome", "[shape AA, 2 characters]"),
     ]
     assert issues[0].location == "/Message/Persons/Person[1]/Requests[1]/RequestOutcome"
     assert issues[0].scope == "request" and issues[0].request_index == 0

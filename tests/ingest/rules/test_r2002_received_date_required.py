@@ -17,3 +17,11 @@ def test_received_date_required_passes_valid(build, check):
         == []
     )
     assert received_date_required in all_rules()
+
+
+def test_the_outcome_named_in_the_message_is_shown_by_shape_when_it_is_not_a_code(build, check):
+    """A surname sent in RequestOutcome is another field's value in this rule's message."""
+    issues = check(received_date_required,
+                   build(request={"ReceivedDate": None, "RequestOutcome": "Smithersonby"}))
+    assert issues[0].message.startswith(
+        "ReceivedDate is missing (RequestOutcome [shape Aaaaaaaaaaaa, 12 characters])")

@@ -7,8 +7,8 @@ from sendassure.ingest.rules.r2004_request_indicators import request_indicators
 def test_request_indicators_flags(build, check):
     issues = check(request_indicators, build(request={"RYA": "99", "RequestTribunal": "X"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-2004", "query", "RYA", "99"),
-        ("SEN2-2004", "query", "RequestTribunal", "X"),
+        ("SEN2-2004", "query", "RYA", "[shape 99, 2 characters]"),
+        ("SEN2-2004", "query", "RequestTribunal", "[shape A, 1 character]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r2005_request_source import request_source
 def test_request_source_flags(build, check):
     issues = check(request_source, build(request={"RequestSource": "6"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-2005", "query", "RequestSource", "6"),
+        ("SEN2-2005", "query", "RequestSource", "[shape 9, 1 character]"),
     ]
 
 

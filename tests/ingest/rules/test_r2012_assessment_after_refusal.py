@@ -21,3 +21,12 @@ def test_assessment_after_refusal_passes_valid(build, check):
         == []
     )
     assert assessment_after_refusal in all_rules()
+
+
+def test_an_assessment_outcome_that_is_not_a_code_is_shown_by_shape(build, check):
+    issues = check(
+        assessment_after_refusal,
+        build(request={"RequestOutcome": "W"}, assessment={"AssessmentOutcome": "Quillamina"}),
+    )
+    assert "Quillamina" not in issues[0].message
+    assert issues[0].message.endswith("AssessmentOutcome [shape Aaaaaaaaaa, 10 characters]")

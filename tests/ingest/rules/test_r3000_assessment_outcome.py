@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r3000_assessment_outcome import assessment_outcome
 def test_assessment_outcome_flags(build, check):
     issues = check(assessment_outcome, build(assessment={"AssessmentOutcome": "XX"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-3000", "error", "AssessmentOutcome", "XX"),
+        ("SEN2-3000", "error", "AssessmentOutcome", "[shape AA, 2 characters]"),
     ]
     assert (
         issues[0].location == "/Message/Persons/Person[1]/Requests[1]/Assessment/AssessmentOutcome"

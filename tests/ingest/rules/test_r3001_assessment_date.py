@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r3001_assessment_date import assessment_date
 def test_assessment_date_flags(build, check):
     issues = check(assessment_date, build(assessment={"AssessmentOutcomeDate": "2024-13-01"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-3001", "error", "AssessmentOutcomeDate", "2024-13-01"),
+        ("SEN2-3001", "error", "AssessmentOutcomeDate", "[shape 9999-99-99, 10 characters]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r3004_assessment_indicators import assessment_indic
 def test_assessment_indicators_flags(build, check):
     issues = check(assessment_indicators, build(assessment={"Week20": "Y"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-3004", "query", "Week20", "Y"),
+        ("SEN2-3004", "query", "Week20", "[shape A, 1 character]"),
     ]
 
 

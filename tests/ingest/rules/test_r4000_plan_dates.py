@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r4000_plan_dates import plan_dates
 def test_plan_dates_flags(build, check):
     issues = check(plan_dates, build(named_plan={"CeaseDate": "31/12/2024"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-4000", "error", "CeaseDate", "31/12/2024"),
+        ("SEN2-4000", "error", "CeaseDate", "[shape 99/99/9999, 10 characters]"),
     ]
     assert (
         issues[0].location

@@ -19,12 +19,12 @@ def test_plan_codes_flags(build, check):
         ),
     )
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-4005", "query", "CeaseReason", "10"),
-        ("SEN2-4005", "query", "PlanRes", "C"),
-        ("SEN2-4005", "query", "PlanWBP", "X"),
-        ("SEN2-4005", "query", "DP", "Z"),
-        ("SEN2-4005", "query", "PB", "2"),
-        ("SEN2-4005", "query", "OA", "Y"),
+        ("SEN2-4005", "query", "CeaseReason", "[shape 99, 2 characters]"),
+        ("SEN2-4005", "query", "PlanRes", "[shape A, 1 character]"),
+        ("SEN2-4005", "query", "PlanWBP", "[shape A, 1 character]"),
+        ("SEN2-4005", "query", "DP", "[shape A, 1 character]"),
+        ("SEN2-4005", "query", "PB", "[shape 9, 1 character]"),
+        ("SEN2-4005", "query", "OA", "[shape A, 1 character]"),
     ]
 
 

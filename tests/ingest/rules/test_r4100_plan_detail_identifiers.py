@@ -9,8 +9,8 @@ def test_plan_detail_identifiers_flags(build, check):
         plan_detail_identifiers, build(plan_details=[{"URN": "1234567", "UKPRN": "1000"}])
     )
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-4100", "query", "URN", "1234567"),
-        ("SEN2-4100", "query", "UKPRN", "1000"),
+        ("SEN2-4100", "query", "URN", "[shape 9999999, 7 characters]"),
+        ("SEN2-4100", "query", "UKPRN", "[shape 9999, 4 characters]"),
     ]
 
 

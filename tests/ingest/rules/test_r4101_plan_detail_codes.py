@@ -11,7 +11,7 @@ def test_plan_detail_codes_flags(build, check):
     )
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
         ("SEN2-4101", "query", "SENSetting", "NEET"),
-        ("SEN2-4101", "query", "PlacementRank", "3"),
+        ("SEN2-4101", "query", "PlacementRank", "[shape 9, 1 character]"),
     ]
     assert issues[0].message == "SENSetting NEET is not one of the codes OLA, OPA, EHE, EYP, OTH"
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r5000_active_plan_dates import active_plan_dates
 def test_active_plan_dates_flags(build, check):
     issues = check(active_plan_dates, build(active_plan={"LastReview": "2024-11-31"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5000", "error", "LastReview", "2024-11-31"),
+        ("SEN2-5000", "error", "LastReview", "[shape 9999-99-99, 10 characters]"),
     ]
     assert issues[0].location == "/Message/Persons/Person[1]/Requests[1]/ActivePlans/LastReview"
 

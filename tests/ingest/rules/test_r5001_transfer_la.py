@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r5001_transfer_la import transfer_la
 def test_transfer_la_flags(build, check):
     issues = check(transfer_la, build(active_plan={"TransferLA": "88"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5001", "query", "TransferLA", "88"),
+        ("SEN2-5001", "query", "TransferLA", "[shape 99, 2 characters]"),
     ]
 
 

@@ -7,8 +7,8 @@ from sendassure.ingest.rules.r5002_active_plan_codes import active_plan_codes
 def test_active_plan_codes_flags(build, check):
     issues = check(active_plan_codes, build(active_plan={"ReviewOutcome": "X", "Res": "Z"}))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5002", "query", "ReviewOutcome", "X"),
-        ("SEN2-5002", "query", "Res", "Z"),
+        ("SEN2-5002", "query", "ReviewOutcome", "[shape A, 1 character]"),
+        ("SEN2-5002", "query", "Res", "[shape A, 1 character]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r5100_placement_identifiers import placement_identi
 def test_placement_identifiers_flags(build, check):
     issues = check(placement_identifiers, build(placements=[{"URN": "ABC"}]))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5100", "query", "URN", "ABC"),
+        ("SEN2-5100", "query", "URN", "[shape AAA, 3 characters]"),
     ]
 
 

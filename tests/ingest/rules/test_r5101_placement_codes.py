@@ -7,8 +7,8 @@ from sendassure.ingest.rules.r5101_placement_codes import placement_codes
 def test_placement_codes_flags(build, check):
     issues = check(placement_codes, build(placements=[{"SENSetting": "XYZ", "WBP": "Q"}]))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5101", "query", "SENSetting", "XYZ"),
-        ("SEN2-5101", "query", "WBP", "Q"),
+        ("SEN2-5101", "query", "SENSetting", "[shape AAA, 3 characters]"),
+        ("SEN2-5101", "query", "WBP", "[shape A, 1 character]"),
     ]
 
 

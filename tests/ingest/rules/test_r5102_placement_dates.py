@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r5102_placement_dates import placement_dates
 def test_placement_dates_flags(build, check):
     issues = check(placement_dates, build(placements=[{"EntryDate": "2024-9-1"}]))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5102", "error", "EntryDate", "2024-9-1"),
+        ("SEN2-5102", "error", "EntryDate", "[shape 9999-9-9, 8 characters]"),
     ]
 
 

@@ -7,7 +7,7 @@ from sendassure.ingest.rules.r5201_sen_type_rank import sen_type_rank
 def test_sen_type_rank_flags(build, check):
     issues = check(sen_type_rank, build(sen_needs=[{"SENtypeRank": "3"}]))
     assert [(i.code, i.severity, i.field, i.value) for i in issues] == [
-        ("SEN2-5201", "query", "SENtypeRank", "3"),
+        ("SEN2-5201", "query", "SENtypeRank", "[shape 9, 1 character]"),
     ]
 
 

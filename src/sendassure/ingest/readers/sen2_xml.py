@@ -27,6 +27,7 @@ from typing import IO
 
 from lxml import etree
 
+from sendassure.ingest.privacy import reduce_value
 from sendassure.ingest.readers.build import CHILDREN, MODULES, attach, check_header
 from sendassure.ingest.readers.fields import (
     HEADER_FIELDS,
@@ -293,7 +294,7 @@ class _Reader:
                         name,
                         _text(child),
                         f"{name} is given more than once; the first value "
-                        f"({fields[name]}) was kept.",
+                        f"({reduce_value(name, fields[name])}) was kept.",
                     )
                 )
             elif name in children:

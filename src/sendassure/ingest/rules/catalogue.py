@@ -20,7 +20,11 @@ every other measure counts it, as DfE counts a record it treats as "not availabl
 person-level rule, else the request and everything below it). Where the sections depend
 on the field, each field is named. Severity `query`: the record is plausible and is
 loaded, but is worth a look; it is left out of nothing.
-In messages, `{field}` and `{value}` stand for the field and the value found.
+In messages, `{field}` and `{value}` stand for the field and the value found. A value
+that fails its field's format (a code not in its list, a date that does not parse, an
+identifier of the wrong shape) may be a name or a postcode sent in the wrong field, so it
+is shown and stored only by its shape, never as given: `Smithsons` in `Sex` becomes
+`[shape Aaaaaaaaa, 9 characters]` (capital letters `A`, other letters `a`, digits `9`).
 
 The measure sections:
 

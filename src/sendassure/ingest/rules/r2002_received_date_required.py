@@ -15,4 +15,5 @@ from sendassure.kpis.exclusions import NEEDS_RECEIVED_DATE
 def received_date_required(request, context):
     outcome = request.get("RequestOutcome")
     if request.get("ReceivedDate") is None and not is_outcome(outcome, "H"):
-        yield context.issue(request, "ReceivedDate", outcome=outcome or "blank")
+        yield context.issue(request, "ReceivedDate",
+                            outcome=context.shown(request, "RequestOutcome") or "blank")

@@ -12,4 +12,5 @@ from sendassure.ingest.rules.registry import rule
 def rya_required(request, context):
     outcome = request.get("RequestOutcome")
     if request.get("RYA") is None and not is_outcome(outcome, "H"):
-        yield context.issue(request, "RYA", outcome=outcome or "blank")
+        shown = context.shown(request, "RequestOutcome")
+        yield context.issue(request, "RYA", outcome=shown or "blank")

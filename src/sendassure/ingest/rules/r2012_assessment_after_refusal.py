@@ -13,5 +13,5 @@ from sendassure.ingest.rules.registry import rule
 def assessment_after_refusal(request, context):
     assessment = request.assessment
     if assessment is not None and is_outcome(request.get("RequestOutcome"), "N", "W"):
-        assessed = assessment.get("AssessmentOutcome") or "blank"
+        assessed = context.shown(assessment, "AssessmentOutcome") or "blank"
         yield context.issue(request, "RequestOutcome", assessed=assessed)

@@ -27,5 +27,7 @@ def repeated_request(request, context):
     for index, earlier in enumerate(context.person.requests[: context.request_index], start=1):
         if _match(earlier) == (kind, date):
             field = "ReceivedDate" if request.get("ReceivedDate") else "RequestOutcome"
-            yield context.issue(request, field, value=date, first=index)
+            # A ReceivedDate or a plan StartDate: judged (and shown) as a date either way.
+            yield context.issue(request, field, value=date, first=index,
+                                value_field="ReceivedDate")
             return

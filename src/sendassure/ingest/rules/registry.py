@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from sendassure.ingest import privacy
 from sendassure.ingest.records import Header, Person, Record, Request
 from sendassure.kpis.exclusions import ALL, SECTIONS
 from sendassure.sen2.values import parse_date
@@ -47,7 +48,7 @@ class Issue:
     severity: Severity
     location: str
     field: str
-    value: str | None
+    value: str | None  # what may be shown of it (privacy.reduce_value), never raw
     message: str
     scope: Literal["person", "request"]
     request_index: int | None = None
@@ -181,14 +182,22 @@ class Context:
         field_name: str,
         *,
         value: str | None = _MISSING,
+        value_field: str | None = None,
         message: str | None = None,
         **details: object,
     ) -> Issue:
         """An Issue from the running rule about ``record``'s field; the message is the
-        rule's template filled with ``field``, ``value`` and ``details``."""
+        rule's template filled with ``field``, ``value`` and ``details``.
+
+        ``value`` (by default the field's raw text) is reduced here, before anything
+        sees it (``privacy.reduce_value``): a value that fails its field's format keeps
+        only its shape, a name nothing. ``value_field`` names the field whose format
+        judges ``value`` when it is not ``field_name``'s own. A detail taken from
+        another field goes through ``shown`` first."""
         assert self.rule is not None, "Context.issue called outside a rule"
         if value is _MISSING:
             value = record.get(field_name)
+        value = privacy.reduce_value(value_field or field_name, value)
         template = message if message is not None else self.rule.message
         text = template.format(field=field_name, value=value, **details)
         person_level = self.rule.module == "person"
@@ -203,6 +212,10 @@ class Context:
             request_index=None if person_level else self.request_index,
             excluded_from=self.rule.excluded_for(field_name),
         )
+
+    def shown(self, record: Record, field_name: str) -> str | None:
+        """What may be shown of another field's value in a message (see ``issue``)."""
+        return privacy.reduce_value(field_name, record.get(field_name))
 
     def date(self, record: Record, field_name: str) -> date | None:
         return parse_date(record.get(field_name))

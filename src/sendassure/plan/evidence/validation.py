@@ -7,9 +7,21 @@ with a message naming the file and saying why; ``check`` runs them in order and
 returns the accepted ``Kind``. Nothing is stored before ``check`` has passed.
 
 Decisions:
-- PDFs that pypdf cannot open are refused as damaged; PDFs that need a password to open
-  are refused (reviewers could not read them); PDFs with only an owner password
-  (permissions) are accepted. Without pypdf installed PDFs are judged by their header.
+- PDFs that pypdf cannot open are refused as damaged, with pypdf's reason; PDFs that
+  need a password to open are refused (reviewers could not read them); PDFs with only an
+  owner password (permissions) are accepted once decrypted, and refused when this server
+  cannot decrypt them (AES without a crypto library): unread, they cannot be checked.
+- A PDF is refused for script, launch or data-submitting actions and embedded files
+  found anywhere in its parsed object tree: the list and where it is looked for are in
+  ``pdf_actions``. Without pypdf installed, PDFs are judged by a scan of their bytes.
+- Office Open XML and OpenDocument packages are unpacked in full (nothing is kept) to
+  count what all their parts really expand to, against MAX_ZIP_UNCOMPRESSED; the ZIP
+  directory's sizes are only a first, quick test (they can lie).
+- Macros are refused under any part name: a part whose content is an OLE compound file
+  holding a VBA project, a macro content type in [Content_Types].xml (as parsed, so
+  character references hide nothing), a VBA relationship in any .rels part. ActiveX
+  controls and any other OLE part (an embedded OLE object, which can carry macros or a
+  program) are refused too; modern embedded Office files (ZIP parts) are not.
 - Password-protected Office files (an OLE2 ``EncryptedPackage``) are refused likewise.
 - Text files (CSV, TXT) must be UTF-8 (a BOM is allowed) with no NUL byte.
 - Old Office files (doc/xls/ppt) are told apart by their stream names; their macros by
@@ -19,10 +31,15 @@ Decisions:
 from __future__ import annotations
 
 import codecs
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO
+
+from . import pdf_actions
 
 MB = 1024 * 1024
 
@@ -31,6 +48,15 @@ MAX_ZIP_ENTRIES = 10_000
 MAX_ZIP_UNCOMPRESSED = 200 * MB
 MAX_ZIP_RATIO = 100  # uncompressed : compressed, for any entry of RATIO_FLOOR or more
 RATIO_FLOOR = 1 * MB
+
+MAX_XML_PART = 10 * MB  # [Content_Types].xml or a .rels part, read to be parsed
+
+# Macros and code in Office Open XML packages, whatever their parts are called.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # an OLE compound file (a VBA project, an OLE object)
+VBA_STREAM = "_VBA_PROJECT".encode("utf-16-le")  # the stream every VBA project holds
+MACRO_CONTENT_TYPES = ("vbaproject", "macroenabled", "vbadata")  # lower-cased fragments
+MACRO_RELATIONSHIPS = frozenset({"vbaproject", "vbaprojectsignature", "wordvbadata"})
+ACTIVEX_RELATIONSHIPS = frozenset({"control", "activexcontrolbinary"})
 
 HEAD_BYTES = 8192
 CHUNK = 1 * MB
@@ -42,6 +68,16 @@ class Refused(ValueError):
     @property
     def message(self) -> str:
         return str(self)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a ZIP package, as unpacked (not as its directory says)."""
+
+    name: str
+    size: int  # bytes it expands to
+    ole: bool  # its content starts with the OLE compound-file signature
+    vba: bool  # its content holds a VBA project stream name
 
 
 @dataclass(frozen=True)
@@ -174,18 +210,79 @@ def refuse_zip_bomb(name: str, archive: zipfile.ZipFile) -> None:
                           f"({entry.filename}): it looks like a zip bomb")
 
 
-def refuse_zip_macros(name: str, archive: zipfile.ZipFile) -> None:
-    names = archive.namelist()
-    lowered = [n.lower() for n in names]
-    macro = any(n.endswith("vbaproject.bin") or n.endswith("vbadata.xml") for n in lowered)
-    macro = macro or any(n.startswith(("basic/", "scripts/")) and not n.endswith("/")
-                         for n in lowered)  # OpenDocument macros
-    if not macro and "[Content_Types].xml" in names:
-        types = _read_part(archive, "[Content_Types].xml", 1 * MB)
-        macro = b"macroenabled" in types.lower()
-    if macro:
-        raise Refused(f"{name} contains macros, which can run code: save it without macros "
-                      "(for example as .docx, .xlsx or .pptx) or as a PDF")
+def refuse_zip_expansion(name: str, archive: zipfile.ZipFile, handle: BinaryIO) -> list[Part]:
+    """Unpack every part (keeping nothing) to count what it really expands to, since a
+    ZIP directory can understate it: refused when all the parts together pass
+    MAX_ZIP_UNCOMPRESSED, when a part expands beyond the size the directory gives, or
+    (from RATIO_FLOOR) more than MAX_ZIP_RATIO times. Returns what each part is."""
+    parts, total = [], 0
+    for info in archive.infolist():
+        if not info.is_dir():
+            part = _expand_part(name, info, handle, MAX_ZIP_UNCOMPRESSED - total)
+            total += part.size
+            parts.append(part)
+    return parts
+
+
+def refuse_zip_macros(name: str, archive: zipfile.ZipFile, parts: list[Part]) -> None:
+    """Macros under any name: a VBA part by its name, an OLE part holding a VBA project,
+    a macro content type in [Content_Types].xml, a relationship to a VBA project, or an
+    OpenDocument Basic or Scripts folder."""
+    where = _macro_part(name, archive, parts)
+    if where:
+        raise Refused(f"{name} contains macros ({where}), which can run code: save it without "
+                      "macros (for example as .docx, .xlsx or .pptx) or as a PDF")
+
+
+def refuse_embedded_code(name: str, archive: zipfile.ZipFile, parts: list[Part]) -> None:
+    """ActiveX controls (by content type or relationship) and any other part that is an
+    OLE compound file (an embedded OLE object can carry macros or a program)."""
+    types, relations = _content_types(name, archive), _relationship_types(name, archive)
+    if any("activex" in t for t in types) or relations & ACTIVEX_RELATIONSHIPS:
+        raise Refused(f"{name} contains ActiveX controls, which can run code: save it "
+                      "without them or as a PDF")
+    ole = next((p.name for p in parts if p.ole), None)
+    if ole:
+        raise Refused(f"{name} contains an embedded OLE object ({ole}), which can carry "
+                      "macros or programs: save it without embedded objects or as a PDF")
+
+
+def _macro_part(name: str, archive: zipfile.ZipFile, parts: list[Part]) -> str:
+    """Where a macro sits ("" if none)."""
+    for part in archive.namelist():
+        lowered = part.lower()
+        if lowered.endswith(("vbaproject.bin", "vbadata.xml")):
+            return f"part {part}"
+        if lowered.startswith(("basic/", "scripts/")) and not lowered.endswith("/"):
+            return f"OpenDocument macro part {part}"
+    vba = next((p.name for p in parts if p.ole and p.vba), None)
+    if vba:
+        return f"a VBA project in part {vba}"
+    if any(m in t for t in _content_types(name, archive) for m in MACRO_CONTENT_TYPES):
+        return "a macro content type in [Content_Types].xml"
+    if _relationship_types(name, archive) & MACRO_RELATIONSHIPS:
+        return "a relationship to a VBA project"
+    return ""
+
+
+def _content_types(name: str, archive: zipfile.ZipFile) -> list[str]:
+    """Every ContentType of [Content_Types].xml, lower-cased, as the XML parser reads
+    them (character references decoded)."""
+    if "[Content_Types].xml" not in archive.namelist():
+        return []
+    root = _xml_part(name, archive, "[Content_Types].xml")
+    return [t.lower() for el in root.iter() if (t := el.get("ContentType"))]
+
+
+def _relationship_types(name: str, archive: zipfile.ZipFile) -> set[str]:
+    """The last segment, lower-cased, of every relationship Type in every .rels part."""
+    found: set[str] = set()
+    for part in archive.namelist():
+        if part.lower().endswith(".rels"):
+            root = _xml_part(name, archive, part)
+            found.update(t.rstrip("/").rsplit("/", 1)[-1].lower()
+                         for el in root.iter() if (t := el.get("Type")))
+    return found
 
 
 def refuse_wrong_package(name: str, kind: Kind, archive: zipfile.ZipFile) -> None:
@@ -217,47 +314,62 @@ def refuse_wrong_ole2_kind(name: str, kind: Kind, streams: set[str]) -> None:
 
 
 def refuse_unreadable_pdf(name: str, handle: BinaryIO) -> None:
-    """Damaged PDFs, PDFs that need a password to open, and PDFs with script or launch
-    actions are refused."""
-    _scan_for(name, handle, (b"/JavaScript", b"/Launch"), "has script or launch actions, "
-              "which can run code: print it to a new PDF without them")
+    """Damaged PDFs, PDFs that need a password to open or that cannot be decrypted to be
+    checked, and PDFs with script, launch actions or embedded files anywhere in their
+    object tree (see ``pdf_actions``) are refused."""
     try:
-        import pypdf
-        from pypdf.errors import DependencyError
-    except ImportError:  # judged by the header alone
+        import pypdf  # noqa: F401
+    except ImportError:  # judged by the bytes alone
+        _scan_for(name, handle, (b"/JavaScript", b"/Launch", b"/EmbeddedFile"),
+                  "has script, launch actions or embedded files, which can run code: "
+                  "print it to a new PDF without them")
         return
+    found = _pdf_findings(name, handle)
+    if found:
+        raise Refused(_pdf_refusal(name, found[0]))
+
+
+def _pdf_findings(name: str, handle: BinaryIO) -> list[pdf_actions.Finding]:
+    """Open the PDF with pypdf and walk its object tree; refuse what cannot be opened."""
+    import pypdf
+    from pypdf.errors import DependencyError
+
     handle.seek(0)
     try:
         reader = pypdf.PdfReader(handle)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError:
-                return  # AES without a crypto library: accepted, no text
-            if not opened:
-                raise Refused(f"{name} needs a password to open, so reviewers could not read "
-                              "it: save it without a password")
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Refused(f"{name} needs a password to open, so reviewers could not read "
+                          "it: save it without a password")
         len(reader.pages)
-        scripted = _pdf_catalog_runs_script(reader)
+        return pdf_actions.findings(reader)
     except Refused:
         raise
+    except DependencyError as error:  # AES without a crypto library
+        raise Refused(f"{name} is encrypted in a way this server cannot open, so it cannot "
+                      "be checked for script: save it without a password or "
+                      "restrictions") from error
     except Exception as error:  # pypdf raises many kinds of error on a damaged file
-        raise Refused(f"{name} is damaged: it could not be read as a PDF") from error
-    if scripted:
-        raise Refused(f"{name} has script or launch actions, which can run code: print it "
-                      "to a new PDF without them")
+        raise Refused(f"{name} is damaged: it could not be read as a PDF "
+                      f"({_reason(error)})") from error
 
 
-def _pdf_catalog_runs_script(reader) -> bool:
-    """Script in the document's name tree, or an action run on opening (catches script
-    hidden in compressed object streams, which the byte scan cannot see)."""
-    catalog = reader.trailer["/Root"].get_object()
-    names = catalog.get("/Names")
-    if names is not None and "/JavaScript" in names.get_object():
-        return True
-    action = catalog.get("/OpenAction")
-    action = action.get_object() if action is not None else None
-    return hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch")
+def _pdf_refusal(name: str, finding: pdf_actions.Finding) -> str:
+    where = f"{finding.where}: {finding.what}"
+    if finding.kind == pdf_actions.EMBEDDED:
+        return (f"{name} carries embedded files ({where}), which can hold programs: print "
+                "it to a new PDF without them")
+    if finding.kind == pdf_actions.TOO_COMPLEX:
+        return (f"{name} is too complex to check for script ({where}): print it to a new "
+                "PDF")
+    return (f"{name} has script or launch actions ({where}), which can run code: print it "
+            "to a new PDF without them")
+
+
+def _reason(error: Exception) -> str:
+    """An error's text, on one line, printable and short enough for a message."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def refuse_not_utf8(name: str, kind: Kind, handle: BinaryIO) -> None:
@@ -299,7 +411,9 @@ def check(name: str, handle: BinaryIO, size: int, max_mb: int) -> Kind:
             archive = refuse_corrupt_zip(name, kind, handle)
             with archive:
                 refuse_zip_bomb(name, archive)
-                refuse_zip_macros(name, archive)
+                parts = refuse_zip_expansion(name, archive, handle)
+                refuse_zip_macros(name, archive, parts)
+                refuse_embedded_code(name, archive, parts)
                 refuse_wrong_package(name, kind, archive)
         elif kind.family == "ole2":
             streams = ole2_stream_names(handle)
@@ -392,6 +506,103 @@ def _ext_of_kind(kind: Kind) -> str:
 def _read_part(archive: zipfile.ZipFile, part: str, limit: int) -> bytes:
     with archive.open(part) as stream:
         return stream.read(limit)
+
+
+def _xml_part(name: str, archive: zipfile.ZipFile, part: str):
+    """A package's XML part, parsed without a DTD, entities or network (Office files use
+    none); refused when too large to check or not well-formed."""
+    from lxml import etree
+
+    data = _read_part(archive, part, MAX_XML_PART + 1)
+    if len(data) > MAX_XML_PART:
+        raise Refused(f"{name} has a part too large to check ({part})")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise Refused(f"{name} is damaged: its part {part} is not well-formed XML") from error
+    if root.getroottree().docinfo.doctype:
+        raise Refused(f"{name} is damaged: its part {part} declares a DTD, which Office "
+                      "files never do")
+    return root
+
+
+def _expand_part(name: str, info: zipfile.ZipInfo, handle: BinaryIO, allowance: int) -> Part:
+    """Unpack one part, counting its bytes against ``allowance`` (what is left of the
+    total) and looking at its content: the OLE signature, a VBA project stream."""
+    size, head, tail, vba = 0, b"", b"", False
+    for chunk in _unpacked(name, info, handle):
+        size += len(chunk)
+        if size > allowance:
+            raise Refused(f"{name} expands to more than {MAX_ZIP_UNCOMPRESSED // MB} MB when "
+                          "all its parts are unpacked: it looks like a zip bomb")
+        head = (head + chunk[:8])[:8]
+        window = tail + chunk
+        vba = vba or VBA_STREAM in window
+        tail = window[-len(VBA_STREAM):]
+    if size > info.file_size:
+        raise Refused(f"{name} has a part that expands beyond the size its ZIP directory "
+                      f"gives ({info.filename}): it looks like a zip bomb")
+    if size >= RATIO_FLOOR and size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+        raise Refused(f"{name} has a part that expands more than {MAX_ZIP_RATIO} times "
+                      f"({info.filename}): it looks like a zip bomb")
+    return Part(info.filename, size, head.startswith(OLE_SIGNATURE), vba)
+
+
+def _unpacked(name: str, info: zipfile.ZipInfo, handle: BinaryIO) -> Iterator[bytes]:
+    """A part's content in chunks, read from its local header on (never trusting the
+    directory's sizes for a compressed part: the deflate stream says where it ends)."""
+    if info.flag_bits & 0x1:
+        raise Refused(f"{name} has an encrypted part ({info.filename}), which cannot be checked")
+    start = _data_start(name, info, handle)
+    if info.compress_type == zipfile.ZIP_STORED:
+        yield from _stored(name, info, handle, start)
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        yield from _inflated(name, info, handle, start)
+    else:
+        raise Refused(f"{name} has a part packed in a way Office and OpenDocument files do "
+                      f"not use ({info.filename})")
+
+
+def _data_start(name: str, info: zipfile.ZipInfo, handle: BinaryIO) -> int:
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise Refused(f"{name} is damaged: its part {info.filename} could not be found")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    return info.header_offset + 30 + name_length + extra_length
+
+
+def _stored(name: str, info: zipfile.ZipInfo, handle: BinaryIO, start: int) -> Iterator[bytes]:
+    position, left = start, info.compress_size
+    while left > 0:
+        handle.seek(position)
+        data = handle.read(min(CHUNK, left))
+        if not data:
+            raise Refused(f"{name} is damaged: its part {info.filename} is cut short")
+        position, left = position + len(data), left - len(data)
+        yield data
+
+
+def _inflated(name: str, info: zipfile.ZipInfo, handle: BinaryIO, start: int) -> Iterator[bytes]:
+    inflater, position = zlib.decompressobj(-zlib.MAX_WBITS), start
+    while not inflater.eof:
+        handle.seek(position)
+        data = handle.read(CHUNK)
+        if not data:
+            raise Refused(f"{name} is damaged: its part {info.filename} is cut short")
+        position += len(data)
+        while not inflater.eof:
+            try:
+                out = inflater.decompress(data, CHUNK)
+            except zlib.error as error:
+                raise Refused(f"{name} is damaged: its part {info.filename} could not be "
+                              "unpacked") from error
+            if out:
+                yield out
+            data = inflater.unconsumed_tail
+            if not data and len(out) < CHUNK:
+                break  # all this input is used: read on
 
 
 def _scan_for(name: str, handle: BinaryIO, needles: tuple[bytes, ...], why: str,
