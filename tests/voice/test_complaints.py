@@ -122,3 +122,29 @@ def test_the_reader_never_crashes_on_any_table(tmp_path, rows, header):
         assert error.problems and all(str(p) for p in error.problems)
     else:
         assert isinstance(checked, list)
+
+
+def test_complaints_in_the_figures_service(tmp_path):
+    from datetime import date
+
+    from sendassure.figures.service import figures_for
+    from sendassure.kpis import periods as P
+
+    runner.invoke(app, ["complaints", "import", str(_file(tmp_path, ROWS))])
+    year = P.calendar_year(2024)
+    exact = figures_for(["886"], date(2024, 12, 31), stream="complaints").family(
+        "complaints", year)
+    # 2024: C1-C6 received; responded C1 C2 C3 C6 (C4 withdrawn, C5 open); on time C1,
+    # C3, C6 (2 Jul, a day after 1 Jul); upheld C1, C3, C6
+    assert {k: f.value for k, f in exact.items() if f.measure.unit == "count"} == {
+        "complaints_received": 6, "complaints_responded": 4, "complaints_on_time": 3,
+        "complaints_upheld": 3}
+    assert str(exact["pc_complaints_on_time"].value) == "75.0"
+    # as known on 15 April 2024: only C1 and C2 received, C1 answered by then
+    early = figures_for(["886"], date(2024, 4, 15), stream="complaints").family(
+        "complaints", P.month(2024, 3))
+    assert (early["complaints_received"].value, early["complaints_responded"].value) == (2, 1)
+    shown = figures_for(["886"], date(2024, 12, 31), controlled=True,
+                        stream="complaints").family("complaints", year)
+    assert all(f.text == "c" or not 1 <= int(f.text) <= 4 for f in shown.values()
+               if f.measure.unit == "count")
