@@ -84,7 +84,8 @@ def test_html_and_xlsx_versions(tmp_path, plan_with_data):
     assert '<html lang="en">' in page and "What we said" in page
     book = load_workbook(xlsx)
     assert book.sheetnames == ["About", "At a glance", "Measures", "Quarters", "Outcomes", "Actions",
-                               "Evidence", "Evidence requests", "Positioning"]
+                               "Evidence", "Evidence requests", "You said, we did",
+                               "Positioning"]
     glance = list(book["At a glance"].iter_rows(values_only=True))
     assert glance[1][:3] == (6, "Inconsistent EHC process", "Amber")  # numbers are numbers
     about = dict(book["About"].iter_rows(min_row=2, values_only=True))

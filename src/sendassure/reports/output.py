@@ -128,6 +128,9 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("Evidence requests", ["area", "request", "owner", "status", "due"],
           [(s.area.number, r["text"], r["owner"], r["status"], r["due"]) for s in pack.areas
            for r in s.requests])
+    sheet("You said, we did", ["area", "action", "said on", "where", "you said", "we did"],
+          [(s.area.number, c["action"], c["said_on"], c["where"], c["you_said"], c["we_did"])
+           for s in pack.areas for c in s.coproduction])
     sheet("Positioning", ["area", "statement"],
           [(s.area.number, s.positioning) for s in pack.areas])
     book.close()

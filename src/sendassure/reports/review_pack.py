@@ -76,6 +76,7 @@ class AreaSection:
     requests: list[dict]
     positioning: str
     exceptions: list[dict] = field(default_factory=list)
+    coproduction: list[dict] = field(default_factory=list)  # "you said, we did"
 
 
 @dataclass
@@ -201,7 +202,8 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     areas = []
     for area in queries.areas_with_ratings(plan).prefetch_related(
         "actions__milestones", "actions__ratings", "actions__measures", "actions__evidence",
-        "actions__exception_reports", "measures", "evidence", "exception_reports",
+        "actions__exception_reports", "actions__coproduction", "measures", "evidence",
+        "exception_reports",
     ):
         ratings = list(area.ratings.all())
         rating = _rating_at(ratings, review)
@@ -256,6 +258,10 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
                       for r in queries.open_requests(plan).filter(area=area)],
             positioning="",
             exceptions=exceptions,
+            coproduction=[{"said_on": c.said_on, "where": c.where, "you_said": c.you_said,
+                           "we_did": c.we_did, "action": a.reference}
+                          for a in actions for c in a.coproduction.all()
+                          if c.said_on <= review],
         )
         section.positioning = positioning_statement(section, review_label)
         areas.append(section)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import plan
+from .views import coproduction, plan
 
 urlpatterns = [
     path("", plan.plan_list, name="plans"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/evidence-requests/", plan.plan_requests, name="plan-requests"),
     path("<int:pk>/exception-reports/", plan.plan_exceptions, name="plan-exceptions"),
     path("<int:pk>/review-pack/", plan.plan_pack, name="plan-pack"),
+    path("<int:pk>/you-said-we-did/", coproduction.coproduction_log, name="plan-coproduction"),
     path("area/<int:pk>/", plan.plan_area, name="plan-area"),
     path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
     path("action/<int:pk>/rate/", plan.action_rate, name="action-rate"),

@@ -1,3 +1,4 @@
+from .coproduction import CoProduction
 from .evidence import EvidenceBlob, EvidenceFile, EvidenceRequest, EvidenceVersion
 from .measures import MeasureLink, MeasureMilestone
 from .plan import Action, AreaOfWeakness, Milestone, Plan, ReviewDate
@@ -5,7 +6,7 @@ from .ratings import ExceptionReport, RagRating
 from .vocabulary import Direction, PlanType, Rag, RequestStatus, Status
 
 __all__ = [
-    "Action", "AreaOfWeakness", "Direction", "EvidenceBlob", "EvidenceFile", "EvidenceRequest",
+    "Action", "AreaOfWeakness", "CoProduction", "Direction", "EvidenceBlob", "EvidenceFile", "EvidenceRequest",
     "EvidenceVersion", "ExceptionReport", "MeasureLink", "MeasureMilestone", "Milestone", "Plan",
     "PlanType", "Rag", "RagRating", "RequestStatus", "ReviewDate", "Status",
 ]

@@ -10,7 +10,24 @@ from ..presenters.start import reachable_pages
 
 @requires(PUBLIC)
 def public(request):
-    return render(request, "public.html", {"title": "Improving SEND services in this area"})
+    """Anonymous: the headline measures, "you said, we did" and the next review; the
+    same for everyone, so it may be cached for five minutes."""
+    from sendassure.core.models import Area
+
+    from ..presenters.public import headlines, next_review, said_and_did
+
+    areas = list(Area.objects.order_by("code"))
+    chosen = next((a for a in areas if a.code == request.GET.get("area")), None) or (
+        areas[0] if areas else None)
+    figures, ends = headlines(chosen.code) if chosen else ([], None)
+    response = render(request, "public.html", {
+        "title": "Improving SEND services in this area", "area": chosen, "areas": areas,
+        "figures": figures, "entries": said_and_did(chosen.code) if chosen else [],
+        "review": next_review(chosen.code, ends) if chosen else None,
+    })
+    if not request.user.is_authenticated:
+        response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @requires("signed_in")
