@@ -51,3 +51,28 @@ def test_unknown_series_is_an_error_not_a_crash(client_as, outcomes):
 def test_no_data_says_how_to_load(client_as, db):
     html = client_as("board").get(reverse("outcomes")).content.decode()
     assert "sendassure outcomes load" in html
+
+
+def test_sen2_mediation_and_tribunals_beside_the_appeal_rate(client_as, tmp_path):
+    from sendassure.ingest.importer import import_sen2
+
+    from ..casework.sen2_builder import person, plan_issued, request, write
+
+    appealed = plan_issued(date="2023-05-01", start="2023-05-01", AssessmentTribunal="1",
+                           AssessmentMediation="1")
+    people = [person(n, [request(received="2023-01-05", outcome_date="2023-02-01",
+                                 assessment=appealed if n <= 2 else plan_issued(
+                                     date="2023-05-01", start="2023-05-01"))])
+              for n in range(1, 8)]
+    import_sen2([write(tmp_path, "area.xml", people, year="2024", reference_date="2024-01-18")])
+    html = client_as("analyst").get(reverse("outcomes")).content.decode()
+    table = html[html.index('id="redress"'):]
+    row = table[table.index(">2023<"):]
+    row = row[:row.index("</tr>")]
+    # 7 requests received in 2023, 2 with mediation and a tribunal appeal: 28.6%
+    assert [c.split("<")[0] for c in row.split('numeric">')[1:]] == [
+        "7", "2", "28.6%", "2", "28.6%"]
+    board = client_as("board").get(reverse("outcomes")).content.decode()
+    row = board[board.index('id="redress"'):]
+    row = row[row.index(">2023<"):]
+    assert "c" in row[:row.index("</tr>")].split('numeric">')[2]

@@ -18,6 +18,7 @@ from sendassure.kpis import (
     not_to_issue,
     open_assessments,
     phase_transfers,
+    redress,
     timeliness,
 )
 from sendassure.kpis import disclosure as rules
@@ -359,5 +360,30 @@ register(Family(
     measures=(
         count("reviews_overdue", "Plans with an overdue annual review", "down",
               "Active plans whose annual review is more than 12 months old."),
+    ),
+))
+
+register(Family(
+    sections=("requests_received",),
+    name="redress", title="Mediation and tribunal appeals", stream="sen2", kind=FLOW,
+    period_kind=CALENDAR_YEAR, statutory_section=False,
+    definition=("Requests received in the period (H excluded) with mediation (Request- or "
+                "AssessmentMediation = 1) or a tribunal appeal (Request- or "
+                "AssessmentTribunal = 1) recorded on the return."),
+    population=_requests(redress.population), summarise=redress.summarise,
+    result=redress.Redress, rules=rules.REDRESS, breakdowns=REQUEST_DIMENSIONS,
+    records=requests_of, exclusions=UNUSABLE_DATES,
+    measures=(
+        count("redress_requests", "Requests received (mediation and appeals)", "neither",
+              "Requests with ReceivedDate in the period, H excluded."),
+        count("with_mediation", "Requests with mediation", "neither",
+              "Mediation recorded on the request or its assessment."),
+        pc("pc_with_mediation", "% of requests with mediation", "neither", "with_mediation",
+           "redress_requests", "Requests with mediation as a percentage of requests."),
+        count("with_tribunal", "Requests with a tribunal appeal", "down",
+              "An appeal to the SEND Tribunal recorded on the request or its assessment."),
+        pc("pc_with_tribunal", "% of requests appealed to the tribunal", "down",
+           "with_tribunal", "redress_requests",
+           "Requests appealed as a percentage of requests."),
     ),
 ))

@@ -545,6 +545,14 @@ ANNUAL_REVIEWS = Rules(
     percentages={"pc_reviews_within_4_weeks": ("reviews_within_4_weeks", "reviews_held")},
     complements={"reviews_after_4_weeks": ("reviews_held", ("reviews_within_4_weeks",))},
 )
+REDRESS = Rules(
+    lines=((("with_mediation", "without_mediation"), "redress_requests"),
+           (("with_tribunal", "without_tribunal"), "redress_requests")),
+    percentages={"pc_with_mediation": ("with_mediation", "redress_requests"),
+                 "pc_with_tribunal": ("with_tribunal", "redress_requests")},
+    complements={"without_mediation": ("redress_requests", ("with_mediation",)),
+                 "without_tribunal": ("redress_requests", ("with_tribunal",))},
+)
 CASELOAD = Rules(
     lines=((("mainstream_total", "special_total", "other_total"), "ehcplans"),),
     percentages={"mainstream_total_pc": ("mainstream_total", "ehcplans"),

@@ -34,3 +34,23 @@ def summary(la: str, names: list[str]) -> list[dict]:
 def figures(la: str, name: str) -> list:
     """One line chart per characteristic of the series (charts.outcomes)."""
     return outcome_figures(la, name)
+
+
+def redress_rows(la: str, controlled: bool) -> tuple[list[dict], str]:
+    """Mediation and tribunal appeals recorded on the area's SEN2 requests, by calendar
+    year received (figures service family ``redress``; controlled for aggregate roles),
+    and the data's currency: the local companion of the published appeal rate."""
+    from sendassure.figures.service import figures_for
+    from sendassure.kpis import periods as P
+
+    figures = figures_for([la], controlled=controlled)
+    currency = figures.currency
+    if currency.data_to is None or currency.data_from is None:
+        return [], ""
+    out = []
+    for year in P.between(P.CALENDAR_YEAR, currency.data_from, figures.as_of):
+        found = figures.family("redress", year)
+        out.append({"year": year.label + (" (partial)" if found["redress_requests"].status
+                                          == "partial" else ""),
+                    **{k: f.display for k, f in found.items()}})
+    return out, currency.describe()

@@ -12,8 +12,9 @@ from sendassure.benchmarks.authorities import name_of
 from sendassure.benchmarks.outcomes.queries import series_with_data
 from sendassure.benchmarks.outcomes.series import SERIES
 from sendassure.core.permissions import requires
+from sendassure.core.roles import is_aggregate
 
-from ..presenters.outcomes import figures, summary
+from ..presenters.outcomes import figures, redress_rows, summary
 
 
 @requires("aggregates")
@@ -37,6 +38,7 @@ def outcomes_page(request):
         response = HttpResponse(wanted.csv(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="outcomes-{la}-{wanted.id}.csv"'
         return response
+    redress, currency = redress_rows(la, is_aggregate(request.user)) if la else ([], "")
     topics: dict[str, list[dict]] = {}
     for row in summary(la, names) if la else []:
         topics.setdefault(SERIES[row["series"]].topic, []).append(row)
@@ -44,4 +46,5 @@ def outcomes_page(request):
         "title": "Outcomes and the national picture", "errors": errors, "la": la,
         "area_name": name_of(la) if la else "", "areas": mine, "names": names,
         "series": SERIES, "chosen": chosen, "charts": charts, "topics": topics,
+        "redress": redress if la else [], "redress_currency": currency if la else "",
     })
