@@ -40,6 +40,7 @@ pytestmark = pytest.mark.django_db
 AS_OF = date(2024, 12, 31)
 BREAKDOWNS = ("", "sex=Female", "primary_need=ASD")
 PAGES = {"timeliness": "timeliness", "decisions": "decisions", "not_to_issue": "decisions",
+         "redress": "decisions",
          "open_assessments": "backlog", "annual_reviews": "reviews",
          "reviews_overdue": "reviews", "phase_transfers": "reviews", "caseload": "caseload"}
 runner = CliRunner()

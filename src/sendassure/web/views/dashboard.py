@@ -37,7 +37,7 @@ PAGES = {
 # the families each page breaks down (every measure of each, group by group)
 BREAKDOWNS = {
     "timeliness": ("timeliness",),
-    "decisions": ("decisions", "not_to_issue"),
+    "decisions": ("decisions", "not_to_issue", "redress"),
     "backlog": ("open_assessments",),
     "reviews": ("annual_reviews", "reviews_overdue", "phase_transfers"),
     "caseload": ("caseload",),

@@ -1,4 +1,5 @@
-"""Decisions whether to assess (6 weeks) and decisions not to issue (16 weeks)."""
+"""Decisions whether to assess (6 weeks), decisions not to issue (16 weeks), and the
+mediation and tribunal appeals recorded on the requests."""
 
 from __future__ import annotations
 
@@ -26,12 +27,15 @@ def build(view: View) -> dict:
     )
     decided = view.figures.family("decisions", view.year_period())
     refused = view.figures.family("not_to_issue", view.year_period())
+    redress = view.figures.family("redress", view.year_period())
     return {
         "sections": [
             (heading(f"Decisions whether to assess, {view.year}", decided[MEASURE]),
              summary(decided)),
             (heading(f"Decisions not to issue a plan, {view.year}", refused["not_to_issue"]),
              summary(refused)),
+            (heading(f"Mediation and tribunal appeals on requests received in {view.year}",
+                     redress["redress_requests"]), summary(redress)),
         ],
         "figures": [figure],
     }
