@@ -167,7 +167,9 @@ def sample(
     if output == "json":
         sys.stdout.write(json.dumps({
             "la": la, "on": drawn.on.isoformat(), "caseload": drawn.caseload,
-            "size": drawn.size, "seed": seed, "by": list(dims), "plans": drawn.chosen,
+            "size": drawn.size, "seed": seed, "by": list(dims),
+            "plans": [{k: r[k] for k in ("id", "primary_need", "phase", "setting",
+                                         "locality")} for r in drawn.chosen],
             "representativeness": checks}, indent=2) + "\n")
         return
     if output == "csv":
