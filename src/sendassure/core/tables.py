@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -58,3 +59,46 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     while header and not header[-1]:
         header.pop()
     return header, [r + [""] * (len(header) - len(r)) for r in rows[1:]]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an imported table: the spreadsheet row (header = 1; None for the
+    file as a whole), the column, the value (as it may be shown) and the reason."""
+
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" if self.row else "file"
+        value = f" {self.value!r}" if self.value else ""
+        return f"{where}, {self.column or 'columns'}:{value} {self.reason}"
+
+
+class RejectedFile(ValueError):
+    """A table refused whole: every problem listed, nothing stored."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path, self.problems = path, problems
+        super().__init__(f"{path.name}: {len(problems)} problem(s); nothing was stored")
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def parse_day(text: str, earliest: date, latest: date = date(2100, 12, 31)) -> date | None:
+    """A cell's date (``YYYY-MM-DD`` or ``DD/MM/YYYY``) within ``earliest``..``latest``;
+    None if it is not one."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            value = datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return value if earliest <= value <= latest else None
+    return None

@@ -22,6 +22,7 @@ from django.db import transaction
 
 from sendassure.casework.models import PersonIdentity
 from sendassure.core import tables, versions
+from sendassure.core.tables import ImportResult, Problem
 
 from .framework import GRADE_CODES, SECTION_CODES
 from .frameworks import VERSION_KEY, framework_version
@@ -35,23 +36,8 @@ UPN = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
 MAX_ROWS = 100_000
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int | None  # the spreadsheet row (header = 1); None for the file as a whole
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        value = f" {self.value!r}" if self.value else ""
-        return f"{where}, {self.column or 'columns'}:{value} {self.reason}"
-
-
-class AuditImportError(ValueError):
-    def __init__(self, path: Path, problems: list[Problem]):
-        self.path, self.problems = path, problems
-        super().__init__(f"{path.name}: {len(problems)} problem(s); nothing was stored")
+class AuditImportError(tables.RejectedFile):
+    pass
 
 
 @dataclass
@@ -65,13 +51,6 @@ class Row:
     agency: str
     overall_grade: str
     sections: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
 
 
 def read_table(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -11,13 +11,13 @@ and stage) replaces the complaint it names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 
 from sendassure.core import tables, versions
+from sendassure.core.tables import ImportResult, Problem
 
 from .models import OUTCOMES, STAGES, Complaint
 from .themes import taxonomy
@@ -29,40 +29,12 @@ OUTCOME_CODES = tuple(c for c, _ in OUTCOMES)
 VERSION_KEY = "complaints"
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        value = f" {self.value!r}" if self.value else ""
-        return f"{where}, {self.column or 'columns'}:{value} {self.reason}"
-
-
-class ComplaintImportError(ValueError):
-    def __init__(self, path: Path, problems: list[Problem]):
-        self.path, self.problems = path, problems
-        super().__init__(f"{path.name}: {len(problems)} problem(s); nothing was stored")
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ComplaintImportError(tables.RejectedFile):
+    pass
 
 
 def _date(text: str) -> date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            value = datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        return value if date(2014, 9, 1) <= value <= date(2100, 12, 31) else None
-    return None
+    return tables.parse_day(text, date(2014, 9, 1))
 
 
 def check(path: Path) -> list[dict]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from sendassure.core import tables, versions
+from sendassure.core.tables import ImportResult, Problem
 
 from .models import GROUPS, SurveyAnswer, SurveyResponse, SurveyStatement
 
@@ -30,30 +30,8 @@ CODES = ("strongly_agree", "agree", "neither", "disagree", "strongly_disagree", 
 VERSION_KEY = "surveys"
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        value = f" {self.value!r}" if self.value else ""
-        return f"{where}, {self.column or 'columns'}:{value} {self.reason}"
-
-
-class SurveyImportError(ValueError):
-    def __init__(self, path: Path, problems: list[Problem]):
-        self.path, self.problems = path, problems
-        super().__init__(f"{path.name}: {len(problems)} problem(s); nothing was stored")
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class SurveyImportError(tables.RejectedFile):
+    pass
 
 
 def answer_code(text: str) -> str | None:
@@ -73,13 +51,7 @@ def respondent_key(respondent_id: str) -> str:
 
 
 def _date(text: str) -> date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            value = datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        return value if date(2014, 1, 1) <= value <= date(2100, 12, 31) else None
-    return None
+    return tables.parse_day(text, date(2014, 1, 1))
 
 
 def check(path: Path) -> tuple[list[str], list[dict]]:
