@@ -58,7 +58,7 @@ def test_csrf_is_enforced_on_sign_in(make_user):
     assert response.status_code == 403
 
 
-def test_content_security_policy_forbids_inline_script(client):
+def test_content_security_policy_forbids_inline_script(client, db):
     response = client.get(reverse("public"))
     policy = response["Content-Security-Policy"]
     script_src = next(p for p in policy.split(";") if p.strip().startswith("script-src"))
