@@ -43,6 +43,11 @@ EXPECTED: dict[str, set[str]] = {
     "quality-sample": ANALYSE,
     "quality-moderation": ANALYSE,
     "worklist": CHILD,
+    "complaints": SIGNED_IN,
+    "complaint-list": CHILD,
+    "complaint": CHILD,
+    "surveys": SIGNED_IN,
+    "survey-comments": CHILD,
     "plans": SIGNED_IN,
     "plan-overview": SIGNED_IN,
     "plan-requests": SIGNED_IN,
@@ -107,7 +112,9 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     area = plan.areas.get()
     evidence = sample_evidence(area)
     audit = sample_audit()
+    complaint = sample_complaint()
     return {
+        "complaint": {"pk": complaint.pk},
         "quality-audit": {"pk": audit.pk},
         "quality-section": {"pk": audit.pk, "code": "A"},
         "quality-check": {"pk": audit.pk},
@@ -129,6 +136,21 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
     }
+
+
+def sample_complaint():
+    """A stage 1 complaint in LA 886 with a lesson learned."""
+    from datetime import date
+
+    from sendassure.voice.models import Complaint
+
+    complaint = Complaint.objects.create(la="886", reference="CMP-1", stage="1",
+                                         received_on=date(2024, 3, 1), themes="delay",
+                                         responded_on=date(2024, 3, 8), outcome="upheld",
+                                         remedies="apology")
+    complaint.lessons.create(text="Reply within the deadline", recorded_by="analyst-user",
+                             recorded_on=date(2024, 3, 20))
+    return complaint
 
 
 def sample_audit():

@@ -12,6 +12,7 @@ NAVIGATION = [
     ("dashboard-timeliness", "Dashboard"),
     ("outcomes", "Outcomes"),
     ("quality", "Plan quality"),
+    ("complaints", "Families' voice"),
     ("plans", "Plan"),
     ("evidence", "Evidence"),
     ("worklist", "Worklist"),

@@ -64,3 +64,38 @@ def summary(rows: Iterable[ComplaintRow], start: date, end: date,
         "pc_on_time": percent(timely, len(responded)), "upheld": upheld,
         "pc_upheld": percent(upheld, len(responded)), "top_themes": top_themes(received, top),
     }
+
+
+def by_stage(rows: Iterable[ComplaintRow], start: date, end: date,
+             deadlines: Mapping[str, int], stages: Iterable[str]) -> dict[str, dict]:
+    """``summary`` of each stage's complaints received in the period (themes left out)."""
+    rows = list(rows)
+    return {stage: {k: v for k, v in summary([r for r in rows if r.stage == stage], start,
+                                             end, deadlines).items() if k != "top_themes"}
+            for stage in stages}
+
+
+def themes_by_year(rows: Iterable[ComplaintRow], years: Iterable[int],
+                   top: int = TOP) -> dict[int, list[list]]:
+    """The top themes of the complaints received in each calendar year (``top_themes``)."""
+    rows = list(rows)
+    return {year: top_themes([r for r in rows if r.received_on.year == year], top)
+            for year in years}
+
+
+def outcomes(rows: Iterable[ComplaintRow], stage: str, start: date, end: date) -> dict:
+    """A stage's complaints received in the period by outcome: ``open`` (no response
+    and not withdrawn), then each outcome code."""
+    found = Counter(("open" if r.responded_on is None and r.outcome != WITHDRAWN
+                     else r.outcome or "open")
+                    for r in rows if r.stage == stage and start <= r.received_on <= end)
+    return {key: found.get(key, 0) for key in ("open", "upheld", "partly_upheld",
+                                                "not_upheld", WITHDRAWN)}
+
+
+def remedies(pairs: Iterable[tuple[ComplaintRow, Iterable[str]]], start: date,
+             end: date) -> Counter:
+    """How many complaints received in the period had each remedy (a complaint with two
+    remedies counts once under each)."""
+    return Counter(code for row, codes in pairs if start <= row.received_on <= end
+                   for code in dict.fromkeys(codes))

@@ -46,20 +46,21 @@ def two_proportion_p(x1: int, n1: int, x2: int, n2: int) -> float | None:
     return math.erfc(abs(z) / math.sqrt(2))
 
 
-def _counts(answers: Iterable[str]) -> tuple[int, int]:
+def agree_counts(answers: Iterable[str]) -> tuple[int, int]:
+    """(agree, responses) of a statement's answer codes."""
     answers = list(answers)
     responses = sum(1 for a in answers if a not in NOT_COUNTED)
     return sum(1 for a in answers if a in AGREE), responses
 
 
 def statement(answers: Iterable[str], baseline: Iterable[str] | None = None) -> dict:
-    agree, n = _counts(answers)
+    agree, n = agree_counts(answers)
     interval = wilson(agree, n)
     out = {"responses": n, "agree": agree, "pc_agree": percent(agree, n),
            "ci_low": None if interval is None else round_half_up(interval[0] * 100),
            "ci_high": None if interval is None else round_half_up(interval[1] * 100)}
     if baseline is not None:
-        b_agree, b_n = _counts(baseline)
+        b_agree, b_n = agree_counts(baseline)
         out["baseline_pc_agree"] = percent(b_agree, b_n)
         change = (agree / n * 100 - b_agree / b_n * 100) if n and b_n else None
         out["change_pp"] = None if change is None else round_half_up(change)
@@ -79,3 +80,19 @@ def summary(wave: str, answers: Mapping[str, list[str]], respondents: int,
                                        (baseline_answers or {}).get(text, []))
                        for text, found in answers.items()},
     }
+
+
+def tag_counts(tagged: Iterable[tuple[str, Iterable[str]]]) -> dict[str, int]:
+    """Respondents per tag: ``tagged`` holds (respondent key, tags of one comment); a
+    respondent whose comments share a tag counts once for it. Most first, ties by name."""
+    who: dict[str, set[str]] = {}
+    for respondent, tags in tagged:
+        for tag in tags:
+            who.setdefault(tag, set()).add(respondent)
+    return dict(sorted(((t, len(r)) for t, r in who.items()), key=lambda x: (-x[1], x[0])))
+
+
+def shown_tag_count(count: int, threshold: int) -> str:
+    """A tag count as published: below ``threshold`` respondents (and above 0) it is
+    suppressed (``c``); free text is never published, only these counts."""
+    return "c" if 0 < count < threshold else str(count)

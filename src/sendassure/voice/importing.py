@@ -3,9 +3,12 @@
 Columns ``complaint_ref, la_code, received_on, stage, themes, responded_on, outcome``:
 stage ``1``, ``2`` or ``ombudsman``; themes as codes of the taxonomy separated by ``;``;
 outcome ``upheld``, ``partly_upheld``, ``not_upheld`` or ``withdrawn`` (blank while
-open); dates ``YYYY-MM-DD`` or ``DD/MM/YYYY``. Every row is checked first: any problem
-rejects the file with every problem listed (row, column, value, reason) and nothing is
-stored. Importing the same file again changes nothing; a changed row (same reference
+open); dates ``YYYY-MM-DD`` or ``DD/MM/YYYY``; an optional ``remedies`` column holds
+what was put right as codes separated by ``;`` (``apology``, ``financial``,
+``service_improvement``, ``decision_reconsidered``, ``provision``, ``other``; blank for
+none; without the column, remedies recorded in the app are kept). Every row is checked
+first: any problem rejects the file with every problem listed (row, column, value,
+reason) and nothing is stored. Importing the same file again changes nothing; a changed row (same reference
 and stage) replaces the complaint it names.
 """
 
@@ -19,11 +22,13 @@ from django.db import transaction
 from sendassure.core import tables, versions
 from sendassure.core.tables import ImportResult, Problem
 
-from .models import OUTCOMES, STAGES, Complaint
+from .models import OUTCOMES, REMEDIES, STAGES, Complaint
 from .themes import taxonomy
 
 COLUMNS = ("complaint_ref", "la_code", "received_on", "stage", "themes", "responded_on",
            "outcome")
+OPTIONAL = ("remedies",)
+REMEDY_CODES = tuple(c for c, _ in REMEDIES)
 STAGE_CODES = tuple(c for c, _ in STAGES)
 OUTCOME_CODES = tuple(c for c, _ in OUTCOMES)
 VERSION_KEY = "complaints"
@@ -46,7 +51,11 @@ def check(path: Path) -> list[dict]:
     problems = [Problem(None, c, "", "this column is missing") for c in COLUMNS
                 if c not in header]
     problems += [Problem(None, c, "", "is not a column of the complaints layout")
-                 for c in header if c not in COLUMNS]
+                 for c in header if c not in COLUMNS + OPTIONAL]
+    if len(set(header)) != len(header):
+        problems.append(Problem(None, "", "", "a column is named twice"))
+    if any("\x00" in h for h in header):
+        problems.append(Problem(None, "", "", "a heading holds a NUL character"))
     if problems:
         raise ComplaintImportError(path, problems)
     themes = taxonomy().themes
@@ -59,11 +68,15 @@ def check(path: Path) -> list[dict]:
         def bad(column: str, reason: str, _n=number, _r=r):
             problems.append(Problem(_n, column, _r.get(column, ""), reason))
 
+        for column, value in r.items():
+            if "\x00" in value:
+                bad(column, "holds a NUL character (not text)")
+                r[column] = value.replace("\x00", "")
         if not r["complaint_ref"]:
             bad("complaint_ref", "is required")
         elif len(r["complaint_ref"]) > 40:
             bad("complaint_ref", "is longer than 40 characters")
-        if not (len(r["la_code"]) == 3 and r["la_code"].isdigit()):
+        if not (len(r["la_code"]) == 3 and r["la_code"].isascii() and r["la_code"].isdigit()):
             bad("la_code", "is not a 3-digit LA code")
         received = _date(r["received_on"])
         if received is None:
@@ -91,6 +104,10 @@ def check(path: Path) -> list[dict]:
             bad("outcome", f"is not one of {', '.join(OUTCOME_CODES)} (or blank while open)")
         elif outcome and outcome != "withdrawn" and not r["responded_on"]:
             bad("outcome", "is given but responded_on is blank")
+        remedies = [t.strip() for t in r.get("remedies", "").lower().split(";") if t.strip()]
+        odd = [t for t in remedies if t not in REMEDY_CODES]
+        if odd:
+            bad("remedies", f"{odd[0]!r} is not a remedy code ({', '.join(REMEDY_CODES)})")
         key = (r["la_code"], r["complaint_ref"], stage)
         if key in seen:
             bad("complaint_ref", f"is also on row {seen[key]} at the same stage")
@@ -99,7 +116,9 @@ def check(path: Path) -> list[dict]:
         if len(problems) == before:
             rows.append({"la": r["la_code"], "reference": r["complaint_ref"], "stage": stage,
                          "received_on": received, "themes": ";".join(dict.fromkeys(codes)),
-                         "responded_on": responded, "outcome": outcome})
+                         "responded_on": responded, "outcome": outcome,
+                         "remedies": ";".join(dict.fromkeys(remedies))
+                         if "remedies" in header else None})
     if problems:
         raise ComplaintImportError(path, problems)
     return rows
@@ -108,9 +127,12 @@ def check(path: Path) -> list[dict]:
 def import_complaints(path: Path) -> ImportResult:
     rows = check(path)
     result = ImportResult()
-    fields = ("received_on", "themes", "responded_on", "outcome")
     with transaction.atomic():
         for row in rows:
+            fields = ("received_on", "themes", "responded_on", "outcome") + (
+                () if row["remedies"] is None else ("remedies",))
+            if row["remedies"] is None:
+                row = {k: v for k, v in row.items() if k != "remedies"}
             found = Complaint.objects.filter(la=row["la"], reference=row["reference"],
                                              stage=row["stage"]).first()
             if found is None:

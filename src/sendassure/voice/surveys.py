@@ -2,8 +2,17 @@
 respondent: ``respondent_id, wave, respondent_group, completed_on``, then one column per
 statement headed by its text, answers on the five-point scale plus don't know as labels
 ("Strongly agree", "Don't know") or codes (``strongly_agree``, ``dont_know``), blank for
-no answer. The respondent id is stored only as a keyed hash. Any bad cell rejects the
-file, every problem named; importing the same file again changes nothing."""
+no answer. The respondent id is stored only as a keyed hash.
+
+Free text: a column headed ``Comment: QUESTION`` (the prefix ``Comment:`` in any case,
+then the question asked, e.g. ``Comment: What would make things better?``) holds each
+respondent's free-text answer to that question, blank for none. It is run through
+``scrub.scrub`` before it is stored (names, full postcodes, emails, phone numbers and
+long numbers taken out), at most 4,000 characters; problems with it are reported
+without the text. Analysts tag comments in the app; outputs show tag counts only.
+
+Any bad cell rejects the file, every problem named; importing the same file again
+changes nothing."""
 
 from __future__ import annotations
 
@@ -18,7 +27,8 @@ from django.db import transaction
 from sendassure.core import tables, versions
 from sendassure.core.tables import ImportResult, Problem
 
-from .models import GROUPS, SurveyAnswer, SurveyResponse, SurveyStatement
+from .models import GROUPS, SurveyAnswer, SurveyComment, SurveyResponse, SurveyStatement
+from .scrub import scrub
 
 FIXED = ("respondent_id", "wave", "respondent_group", "completed_on")
 GROUP_CODES = tuple(c for c, _ in GROUPS)
@@ -28,6 +38,9 @@ LABELS = {"strongly agree": "strongly_agree", "agree": "agree",
           "don't know": "dont_know", "dont know": "dont_know", "do not know": "dont_know"}
 CODES = ("strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know")
 VERSION_KEY = "surveys"
+COMMENT = "comment:"
+GENERAL = "Any other comments"
+LONGEST_COMMENT = 4000
 
 
 class SurveyImportError(tables.RejectedFile):
@@ -54,7 +67,12 @@ def _date(text: str) -> date | None:
     return tables.parse_day(text, date(2014, 1, 1))
 
 
-def check(path: Path) -> tuple[list[str], list[dict]]:
+def question_of(header: str) -> str:
+    """The question of a ``Comment:`` column."""
+    return header[len(COMMENT):].strip() or GENERAL
+
+
+def check(path: Path) -> tuple[list[str], list[str], list[dict]]:
     try:
         header, body = tables.read_table(path)
     except tables.TableError as error:
@@ -62,14 +80,21 @@ def check(path: Path) -> tuple[list[str], list[dict]]:
     lowered = [h.lower() for h in header]
     problems = [Problem(None, c, "", "this column is missing") for c in FIXED
                 if c not in lowered]
-    statements = [h for h, low in zip(header, lowered, strict=True) if low not in FIXED]
-    if not statements:
+    statements = [h for h, low in zip(header, lowered, strict=True)
+                  if low not in FIXED and not low.startswith(COMMENT)]
+    comments = [h for h, low in zip(header, lowered, strict=True) if low.startswith(COMMENT)]
+    if not statements and not comments:
         problems.append(Problem(None, "", "", "no statement columns: one column per "
                                 "statement, headed by its text"))
-    if len(set(lowered)) != len(lowered):
+    if len(set(lowered)) != len(lowered) or \
+            len({question_of(c).lower() for c in comments}) != len(comments):
         problems.append(Problem(None, "", "", "a column is named twice"))
+    if any("\x00" in h for h in header):
+        problems.append(Problem(None, "", "", "a heading holds a NUL character"))
+    if any(not h for h in header):
+        problems.append(Problem(None, "", "", "a column has no heading"))
     problems += [Problem(None, s[:60], "", "a statement is longer than 500 characters")
-                 for s in statements if len(s) > 500]
+                 for s in statements + comments if len(s) > 500]
     if problems:
         raise SurveyImportError(path, problems)
     index = {low: i for i, low in enumerate(lowered)}
@@ -81,6 +106,10 @@ def check(path: Path) -> tuple[list[str], list[dict]]:
         def bad(column: str, value: str, reason: str, _n=number):
             problems.append(Problem(_n, column, value, reason))
 
+        for column, value in zip(header, cells, strict=False):
+            if "\x00" in value:
+                bad(column[:60], "", "holds a NUL character (not text)")
+        cells = [c.replace("\x00", "") for c in cells]
         rid, wave = cells[index["respondent_id"]], cells[index["wave"]]
         group = cells[index["respondent_group"]].lower()
         if not rid:
@@ -102,20 +131,27 @@ def check(path: Path) -> tuple[list[str], list[dict]]:
                     "Agree, Neither agree nor disagree, Disagree, Strongly disagree, "
                     "Don't know, or blank)")
             answers[text] = code
+        said = {}
+        for column in comments:
+            text = scrub(cells[header.index(column)])
+            if len(text) > LONGEST_COMMENT:
+                bad(column[:60], "", f"is longer than {LONGEST_COMMENT:,} characters")
+            elif text:
+                said[question_of(column)] = text
         if (wave, rid) in seen:
             bad("respondent_id", "", f"answers wave {wave!r} again (row {seen[wave, rid]})")
         else:
             seen[wave, rid] = number
         if len(problems) == before:
             rows.append({"key": respondent_key(rid), "wave": wave, "group": group,
-                         "completed_on": completed, "answers": answers})
+                         "completed_on": completed, "answers": answers, "comments": said})
     if problems:
         raise SurveyImportError(path, problems)
-    return statements, rows
+    return statements, [question_of(c) for c in comments], rows
 
 
 def import_survey(path: Path, la: str) -> ImportResult:
-    statements, rows = check(path)
+    statements, questions, rows = check(path)
     result = ImportResult()
     with transaction.atomic():
         ids = {}
@@ -125,10 +161,13 @@ def import_survey(path: Path, la: str) -> ImportResult:
             found = SurveyResponse.objects.filter(la=la, wave=row["wave"],
                                                   respondent_key=row["key"]).first()
             wanted = {ids[t]: a for t, a in row["answers"].items()}
+            said = row["comments"]
             if found is not None:
                 have = dict(found.answers.values_list("statement_id", "answer"))
+                had = dict(found.comments.filter(question__in=questions).values_list(
+                    "question", "text"))
                 if (found.group, found.completed_on) == (row["group"], row["completed_on"]) \
-                        and all(have.get(k) == v for k, v in wanted.items()):
+                        and all(have.get(k) == v for k, v in wanted.items()) and had == said:
                     result.unchanged += 1
                     continue
                 found.group, found.completed_on = row["group"], row["completed_on"]
@@ -142,9 +181,27 @@ def import_survey(path: Path, la: str) -> ImportResult:
                 result.added += 1
             SurveyAnswer.objects.bulk_create(
                 SurveyAnswer(response=found, statement_id=k, answer=v) for k, v in wanted.items())
+            _keep_comments(found, questions, said)
         if result.added or result.updated:
             versions.changed([VERSION_KEY], [la])
     return result
+
+
+def _keep_comments(response: SurveyResponse, questions: list[str], said: dict) -> None:
+    """Store the file's comments of a response; a comment whose text is unchanged keeps
+    its tags, a changed one loses them (they were given to other words)."""
+    for question in questions:
+        text = said.get(question)
+        found = response.comments.filter(question=question).first()
+        if text is None:
+            if found is not None:
+                found.delete()
+        elif found is None:
+            SurveyComment.objects.create(response=response, question=question, text=text)
+        elif found.text != text:
+            found.text = text
+            found.save()
+            found.tags.clear()
 
 
 def answers_of(la: str | None, wave: str, group: str | None = None) -> tuple[dict, int]:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("quality/", include("sendassure.web.urls_quality")),
+    path("voice/", include("sendassure.web.urls_voice")),
     path("casework/worklist/", worklist.worklist_page, name="worklist"),
     path("plan/", include("sendassure.web.urls_plan")),
     path("evidence/", include("sendassure.web.urls_evidence")),
