@@ -32,8 +32,10 @@ def _date(text: str, option: str) -> date:
 @app.command("import")
 def import_(path: Path = typer.Argument(..., help="A .csv or .xlsx file.")) -> None:
     """Import complaints: complaint_ref, la_code, received_on, stage (1, 2, ombudsman),
-    themes (codes separated by ;), responded_on, outcome. Any bad row rejects the file,
-    every problem listed; importing the same file again changes nothing."""
+    themes (codes separated by ;), responded_on, outcome, and optionally remedies
+    (apology, financial, service_improvement, decision_reconsidered, provision, other;
+    separated by ;). Any bad row rejects the file, every problem listed; importing the
+    same file again changes nothing."""
     if not path.is_file():
         raise typer.BadParameter(f"{path} is not a file", param_hint="PATH")
     ensure_database()

@@ -41,7 +41,10 @@ def import_(
     la: str = typer.Option(None, "--la", help="The area surveyed (default: the only one)."),
 ) -> None:
     """Import a survey export: respondent_id, wave, respondent_group (parent_carer,
-    young_person, practitioner), completed_on, then one column per statement."""
+    young_person, practitioner), completed_on, then one column per statement. A column
+    headed "Comment: QUESTION" holds free text: names, full postcodes, emails and phone
+    numbers are taken out before it is stored; analysts tag it in the app and only tag
+    counts are ever published."""
     if not path.is_file():
         raise typer.BadParameter(f"{path} is not a file", param_hint="PATH")
     ensure_database()

@@ -76,6 +76,13 @@ don't didn't doesn't can't couldn't won't wouldn't isn't wasn't weren't haven't 
 hadn't there's that's what's let's
 very good great poor bad excellent ok okay fine helpful unhelpful better worse best
 worst nothing anything thank new first second third one two three four five
+talk ring call ask tell listen help stop give make get keep let want wish hope feel felt
+think thought know knew said say see saw seen come came took take put find found
+waited waiting took give given sadly unfortunately luckily honestly frankly
+explain ensure check review update train training record share agree write send respond
+reply improve introduce provide offer contact inform consider monitor involve include
+publish use set add create change start follow learn learned lesson lessons apologise
+apologised apology remind clarify confirm escalate escalated chase chased
 """.split())
 
 

@@ -63,14 +63,16 @@ def by_year(figures, years: list[int]) -> Table:
     for year in years:
         found = figures.family("complaints", P.calendar_year(year))
         partial = found["complaints_received"].status == "partial"
-        rows.append([f"{year}{' (to ' + P.long_date(figures.as_of) + ')' if partial else ''}",
+        rows.append([f"{year}{' (partial)' if partial else ''}",
                      *(found[m].text for m in (
                          "complaints_received", "complaints_responded", "complaints_on_time",
                          "pc_complaints_on_time", "complaints_upheld",
                          "pc_complaints_upheld"))])
     return Table("by-year", "Complaints by year received (every stage)",
                  ["Year", "Received", "Responded", "On time", "% on time", "Upheld",
-                  "% upheld"], rows, (False, *(True,) * 6))
+                  "% upheld"], rows, (False, *(True,) * 6),
+                 ["Partial: the data does not cover the whole year (see the data's dates "
+                  "above)."] if any("partial" in r[0] for r in rows) else [])
 
 
 def stage_counts(summaries: dict[str, dict]) -> tuple[dict, dict]:
