@@ -113,6 +113,7 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     evidence = sample_evidence(area)
     audit = sample_audit()
     complaint = sample_complaint()
+    sample_survey()
     return {
         "complaint": {"pk": complaint.pk},
         "quality-audit": {"pk": audit.pk},
@@ -151,6 +152,22 @@ def sample_complaint():
     complaint.lessons.create(text="Reply within the deadline", recorded_by="analyst-user",
                              recorded_on=date(2024, 3, 20))
     return complaint
+
+
+def sample_survey():
+    """Six parents' answers to one statement and a comment, in LA 886."""
+    from datetime import date
+
+    from sendassure.voice.models import SurveyAnswer, SurveyResponse, SurveyStatement
+
+    statement = SurveyStatement.objects.create(text="I feel listened to")
+    for n in range(6):
+        response = SurveyResponse.objects.create(la="886", respondent_key=f"{n:064d}",
+                                                 wave="2024", group="parent_carer",
+                                                 completed_on=date(2024, 6, 1))
+        SurveyAnswer.objects.create(response=response, statement=statement,
+                                    answer="agree" if n < 5 else "disagree")
+    response.comments.create(question="What would help?", text="Quicker replies")
 
 
 def sample_audit():
