@@ -151,6 +151,8 @@ SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200")
 # Evidence library: content-addressed file store and the largest file accepted.
 EVIDENCE_ROOT = os.environ.get("SENDASSURE_EVIDENCE_DIR", str(VAR_DIR / "evidence"))
 EVIDENCE_MAX_MB = int(os.environ.get("SENDASSURE_EVIDENCE_MAX_MB", "50"))
+# Survey comments: a tag count of fewer respondents than this is published as c.
+SURVEY_TAG_THRESHOLD = int(os.environ.get("SURVEY_TAG_THRESHOLD", "10"))
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Where a keyed hash is needed to match people without identifiers (issue 3).
 IDENTITY_HASH_KEY = os.environ.get("IDENTITY_HASH_KEY", "")
