@@ -109,7 +109,8 @@ def test_the_complaint_helpers_by_hand():
         2023: [["communication", 1], ["delay", 1]],
         2024: [["decision", 3], ["communication", 1]]}
     assert K.outcomes(rows, "ombudsman", date(2024, 1, 1), date(2024, 12, 31)) == {
-        "open": 1, "upheld": 0, "partly_upheld": 0, "not_upheld": 1, "withdrawn": 1}
+        "open": 1, "withdrawn": 1, "upheld": 0, "partly_upheld": 0, "not_upheld": 1,
+        "no_outcome": 0}
     found = K.remedies([(rows[1], ["apology", "financial", "apology"]), (rows[2], ["apology"]),
                         (rows[0], ["other"])], date(2024, 1, 1), date(2024, 12, 31))
     assert dict(found) == {"apology": 2, "financial": 1}

@@ -102,8 +102,9 @@ def test_the_complaints_page_for_an_analyst_by_hand(client, make_user, complaint
         "Decision or assessment reconsidered": "0", "Provision put in place": "0",
         "Other": "0"}
     assert _table(html, "ombudsman")[1:] == [
-        ["Not yet decided", "0"], ["Upheld", "1"], ["Partly upheld", "0"],
-        ["Not upheld", "0"], ["Withdrawn", "0"], ["Total", "1"]]
+        ["Not yet decided", "0"], ["Withdrawn", "0"], ["Upheld", "1"],
+        ["Partly upheld", "0"], ["Not upheld", "0"], ["Decided, outcome not recorded", "0"],
+        ["Total", "1"]]
     assert dict(_table(html, "ombudsman-remedies")[1:])["Financial remedy"] == "1"
     older = client.get(reverse("complaints"), {"year": "2023"}).content.decode()
     assert _table(older, "by-stage")[1] == ["Stage 1", "2", "2", "2", "100.0", "1", "50.0"]
@@ -131,6 +132,11 @@ def test_aggregate_roles_see_no_count_from_1_to_4(client, make_user, complaints)
     # the total is the figures service's (7 shown), so stage 1 (5) would give away the
     # other stages together (2): hidden too
     assert stage[4][1] == "7" and stage[1][1] == "c"
+    # apology: 3 in all, 1 at the Ombudsman: both c (else 2 others by subtraction)
+    assert dict(_table(html, "remedies")[1:])["Apology"] == "c"
+    assert dict(_table(html, "ombudsman-remedies")[1:])["Apology"] == "c"
+    # the Ombudsman's decisions total is its row of the table by stage
+    assert _table(html, "ombudsman")[-1] == ["Total", "c"]
     themes = _table(html, "themes")
     assert "Failure to communicate (c)" in themes[2] and "(3)" not in " ".join(themes[2])
     assert "Counts of 1 to 4" in html
@@ -254,3 +260,22 @@ def test_comments_are_tagged_by_analysts_and_published_as_counts_only(client, ma
     assert client.post(url, {"comment": comments[0].pk, "tag": tag.pk}).status_code == 403
     client.force_login(make_user("board"))
     assert client.get(reverse("survey-comments")).status_code == 403
+
+
+def test_the_ombudsman_remedies_cannot_be_subtracted_from_all_remedies():
+    from sendassure.web.presenters.complaints import ALL, hidden_cells
+
+    stage = {"received": 10, "responded": 10, "on_time": 10, "upheld": 5}
+    summaries = {s: dict(stage) for s in ("1", "2", "ombudsman")}
+    summaries[ALL] = {k: 3 * v for k, v in stage.items()}
+    decisions = {"open": 0, "withdrawn": 0, "upheld": 5, "partly_upheld": 0,
+                 "not_upheld": 5, "no_outcome": 0}
+    found = {"all": {"apology": 6, "financial": 10}, "ombudsman": {"apology": 5,
+                                                                   "financial": 5}}
+    for code in ("service_improvement", "decision_reconsidered", "provision", "other"):
+        found["all"][code] = found["ombudsman"][code] = 0
+    hidden = hidden_cells(summaries, decisions, found, {})
+    # 6 apologies, 5 of them at the Ombudsman: the other stages' 1 would be given away
+    assert ("remedy", "apology") in hidden or ("omb_remedy", "apology") in hidden
+    assert ("remedy", "financial") not in hidden and ("omb_remedy", "financial") not in hidden
+    assert not any(k[0] in ("1", "2", "ombudsman", ALL) for k in hidden)

@@ -84,13 +84,22 @@ def themes_by_year(rows: Iterable[ComplaintRow], years: Iterable[int],
 
 
 def outcomes(rows: Iterable[ComplaintRow], stage: str, start: date, end: date) -> dict:
-    """A stage's complaints received in the period by outcome: ``open`` (no response
-    and not withdrawn), then each outcome code."""
-    found = Counter(("open" if r.responded_on is None and r.outcome != WITHDRAWN
-                     else r.outcome or "open")
-                    for r in rows if r.stage == stage and start <= r.received_on <= end)
-    return {key: found.get(key, 0) for key in ("open", "upheld", "partly_upheld",
-                                                "not_upheld", WITHDRAWN)}
+    """A stage's complaints received in the period by decision: ``open`` (no response,
+    not withdrawn), ``withdrawn``, each outcome of a response, and ``no_outcome`` (a
+    response without an outcome recorded). Open and withdrawn add up to the stage's
+    received less responded; the rest to its responded."""
+    found: Counter = Counter()
+    for r in rows:
+        if r.stage != stage or not start <= r.received_on <= end:
+            continue
+        if r.outcome == WITHDRAWN:
+            found[WITHDRAWN] += 1
+        elif r.responded_on is None:
+            found["open"] += 1
+        else:
+            found[r.outcome or "no_outcome"] += 1
+    return {key: found.get(key, 0) for key in ("open", WITHDRAWN, "upheld", "partly_upheld",
+                                                "not_upheld", "no_outcome")}
 
 
 def remedies(pairs: Iterable[tuple[ComplaintRow, Iterable[str]]], start: date,

@@ -16,7 +16,7 @@ from sendassure.figures.service import figures_for
 from sendassure.kpis import complaints as K
 from sendassure.kpis import periods as P
 from sendassure.kpis.disclosure import show_count, show_ratio, suppress
-from sendassure.voice.models import OUTCOMES, REMEDIES, STAGES
+from sendassure.voice.models import REMEDIES, STAGES
 from sendassure.voice.queries import complaint_remedies, complaint_rows
 from sendassure.voice.themes import taxonomy
 
@@ -86,38 +86,62 @@ def stage_counts(summaries: dict[str, dict]) -> tuple[dict, dict]:
     return counts, hidden
 
 
-def by_stage(summaries: dict[str, dict], year: int, controlled: bool,
-             settled: dict | None = None) -> Table:
-    """``summaries``: ``kpis.complaints.by_stage`` plus ``all``. ``settled``: the
-    totals' state as the figures service shows them ((all, name) -> hidden)."""
+def hidden_cells(summaries: dict[str, dict], decisions: dict[str, int],
+                 remedy_counts: dict[str, dict], settled: dict) -> set:
+    """What an aggregate audience may not see of the page's tables together: the stages
+    add up to the total (the figures service's, ``settled``), responded and its parts to
+    received; the Ombudsman's decisions add up to its stage's cells; the Ombudsman's
+    remedies are part of all remedies. Keys: (stage, name), ("decision", code),
+    (``remedy`` | ``omb_remedy``, code)."""
     stages = [s for s in summaries if s != ALL]
-    hidden: set = set()
-    if controlled:
-        counts, unpublished = stage_counts(summaries)
-        lines = []
-        for stage in summaries:
-            lines += [([(stage, "responded"), (stage, "not_responded")], (stage, "received")),
-                      ([(stage, "on_time"), (stage, "late")], (stage, "responded")),
-                      ([(stage, "upheld"), (stage, "not_upheld")], (stage, "responded"))]
-        for name in (*COUNTS, *HIDDEN_PARTS):
-            lines.append(([(s, name) for s in stages], (ALL, name)))
-        hidden = suppress(counts, lines, unpublished=unpublished, settled=settled or {})
+    counts, unpublished = stage_counts(summaries)
+    lines = []
+    for stage in summaries:
+        lines += [([(stage, "responded"), (stage, "not_responded")], (stage, "received")),
+                  ([(stage, "on_time"), (stage, "late")], (stage, "responded")),
+                  ([(stage, "upheld"), (stage, "not_upheld")], (stage, "responded"))]
+    for name in (*COUNTS, *HIDDEN_PARTS):
+        lines.append(([(s, name) for s in stages], (ALL, name)))
+    omb = "ombudsman"
+    counts |= {("decision", k): v for k, v in decisions.items()}
+    lines += [([("decision", "open"), ("decision", "withdrawn")], (omb, "not_responded")),
+              ([("decision", k) for k in ("upheld", "partly_upheld", "not_upheld",
+                                          "no_outcome")], (omb, "responded")),
+              ([("decision", "upheld"), ("decision", "partly_upheld")], (omb, "upheld")),
+              ([("decision", "not_upheld"), ("decision", "no_outcome")],
+               (omb, "not_upheld"))]
+    for code, _ in REMEDIES:
+        counts["remedy", code] = remedy_counts["all"][code]
+        counts["omb_remedy", code] = remedy_counts[omb][code]
+        unpublished["other_remedy", code] = remedy_counts["all"][code] - \
+            remedy_counts[omb][code]
+        lines.append(([("omb_remedy", code), ("other_remedy", code)], ("remedy", code)))
+    return suppress(counts, lines, unpublished=unpublished, settled=settled)
+
+
+def _count(value: int, key, hidden: set | None) -> str:
+    return _n(value) if hidden is None else show_count(value, key in hidden)
+
+
+def by_stage(summaries: dict[str, dict], year: int, hidden: set | None) -> Table:
+    """``summaries``: ``kpis.complaints.by_stage`` plus ``all``; ``hidden``: None for
+    child-level roles, else the cells to show as c."""
     rows = []
-    for stage in [*stages, ALL]:
+    for stage in [*(s for s in summaries if s != ALL), ALL]:
         s = summaries[stage]
 
-        def count(name, stage=stage, s=s):
-            return show_count(s[name], (stage, name) in hidden) if controlled else _n(s[name])
-
         def ratio(pc, num, stage=stage, s=s):
-            if not controlled:
+            if hidden is None:
                 return _pc(s[pc])
             return show_ratio(s[pc], (stage, num) in hidden, s["responded"],
                               (stage, "responded") in hidden)
 
-        rows.append([STAGE_LABELS.get(stage, "All stages"), count("received"),
-                     count("responded"), count("on_time"), ratio("pc_on_time", "on_time"),
-                     count("upheld"), ratio("pc_upheld", "upheld")])
+        rows.append([STAGE_LABELS.get(stage, "All stages"),
+                     *(_count(s[n], (stage, n), hidden) for n in ("received", "responded",
+                                                                   "on_time")),
+                     ratio("pc_on_time", "on_time"), _count(s["upheld"], (stage, "upheld"),
+                                                            hidden),
+                     ratio("pc_upheld", "upheld")])
     return Table("by-stage", f"Complaints received in {year} by stage",
                  ["Stage", "Received", "Responded", "On time", "% on time", "Upheld",
                   "% upheld"], rows, (False, *(True,) * 6))
@@ -140,32 +164,35 @@ def themes(rows: list[K.ComplaintRow], years: list[int], controlled: bool) -> Ta
                  body)
 
 
-def remedies(la: str, start: date, end: date, controlled: bool, stage: str | None = None,
-             table_id: str = "remedies") -> Table:
-    pairs = [(r, codes) for r, codes in complaint_remedies([la])
-             if stage is None or r.stage == stage]
-    found = K.remedies(pairs, start, end)
-    body = [[label, show_count(found[code], 1 <= found[code] < 5) if controlled
-             else _n(found[code])] for code, label in REMEDIES]
-    where = "" if stage is None else " at the Ombudsman"
-    return Table(table_id, f"Remedies of the complaints received{where} in {start.year} "
-                 "(a complaint with two remedies counts under each)", ["Remedy", "Complaints"],
-                 body, (False, True))
+def remedy_counts(la: str, start: date, end: date) -> dict[str, dict]:
+    pairs = complaint_remedies([la])
+    return {"all": K.remedies(pairs, start, end),
+            "ombudsman": K.remedies([p for p in pairs if p[0].stage == "ombudsman"], start,
+                                    end)}
 
 
-def ombudsman(rows: list[K.ComplaintRow], start: date, end: date, controlled: bool) -> Table:
-    """The Ombudsman's decisions on the complaints it received in the period."""
-    found = K.outcomes(rows, "ombudsman", start, end)
-    total = sum(found.values())
-    hidden: set = set()
-    if controlled:
-        counts = {**found, "total": total}
-        hidden = suppress(counts, [(list(found), "total")])
-    labels = {"open": "Not yet decided", **dict(OUTCOMES)}
-    body = [[labels[k], show_count(v, k in hidden) if controlled else _n(v)]
-            for k, v in found.items()]
-    body.append(["Total", show_count(total, "total" in hidden) if controlled else _n(total)])
-    return Table("ombudsman", f"Ombudsman decisions on complaints it received in {start.year}",
+def remedies(found: dict, year: int, hidden: set | None, ombudsman: bool = False) -> Table:
+    which, key = ("ombudsman", "omb_remedy") if ombudsman else ("all", "remedy")
+    body = [[label, _count(found[which][code], (key, code), hidden)]
+            for code, label in REMEDIES]
+    where = " at the Ombudsman" if ombudsman else ""
+    return Table("ombudsman-remedies" if ombudsman else "remedies",
+                 f"Remedies of the complaints received{where} in {year} (a complaint with "
+                 "two remedies counts under each)", ["Remedy", "Complaints"], body,
+                 (False, True))
+
+
+DECISIONS = {"open": "Not yet decided", "withdrawn": "Withdrawn", "upheld": "Upheld",
+             "partly_upheld": "Partly upheld", "not_upheld": "Not upheld",
+             "no_outcome": "Decided, outcome not recorded"}
+
+
+def ombudsman(decisions: dict, total: int, year: int, hidden: set | None) -> Table:
+    """The Ombudsman's decisions on the complaints it received in the year; the total is
+    the Ombudsman row of the table by stage."""
+    body = [[DECISIONS[k], _count(v, ("decision", k), hidden)] for k, v in decisions.items()]
+    body.append(["Total", _count(total, ("ombudsman", "received"), hidden)])
+    return Table("ombudsman", f"Ombudsman decisions on complaints it received in {year}",
                  ["Decision", "Complaints"], body, (False, True))
 
 
@@ -183,10 +210,15 @@ def complaints_page(la: str, year: int | None, controlled: bool) -> dict:
     summaries[ALL] = {k: v for k, v in K.summary(rows, start, end, deadlines).items()
                       if k != "top_themes"}
     family = figures.family("complaints", P.calendar_year(chosen))
-    settled = {(ALL, name): family[f"complaints_{name}"].text == "c" for name in COUNTS}
-    tables = [by_year(figures, years), by_stage(summaries, chosen, controlled, settled),
+    decisions = K.outcomes(rows, "ombudsman", start, end)
+    found = remedy_counts(la, start, end)
+    hidden = hidden_cells(summaries, decisions, found, {
+        (ALL, name): family[f"complaints_{name}"].text == "c" for name in COUNTS}) \
+        if controlled else None
+    tables = [by_year(figures, years), by_stage(summaries, chosen, hidden),
               themes(rows, [y for y in years if y <= chosen][-5:], controlled),
-              remedies(la, start, end, controlled), ombudsman(rows, start, end, controlled),
-              remedies(la, start, end, controlled, "ombudsman", "ombudsman-remedies")]
+              remedies(found, chosen, hidden),
+              ombudsman(decisions, summaries["ombudsman"]["received"], chosen, hidden),
+              remedies(found, chosen, hidden, ombudsman=True)]
     return {"has_data": True, "years": years, "year": chosen, "tables": tables,
             "currency": currency.describe(), "notes": figures.notes}
