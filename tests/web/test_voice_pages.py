@@ -279,3 +279,23 @@ def test_the_ombudsman_remedies_cannot_be_subtracted_from_all_remedies():
     assert ("remedy", "apology") in hidden or ("omb_remedy", "apology") in hidden
     assert ("remedy", "financial") not in hidden and ("omb_remedy", "financial") not in hidden
     assert not any(k[0] in ("1", "2", "ombudsman", ALL) for k in hidden)
+
+
+def test_a_groups_tag_count_cannot_be_subtracted_from_everyones(client, make_user, tmp_path):
+    """12 parents and 2 young people tagged 'waits': everyone's 14 less the parents' 12
+    would give the young people's 2 away, so one of them is c too."""
+    lines = ["respondent_id,wave,respondent_group,completed_on,Comment: Why?"]
+    lines += [f"p{n},2024,parent_carer,2024-06-01,Too long" for n in range(12)]
+    lines += [f"y{n},2024,young_person,2024-06-01,Too long" for n in range(2)]
+    path = tmp_path / "s.csv"
+    path.write_text("\n".join(lines) + "\n")
+    import_survey(path, "886")
+    tag = CommentTag.objects.create(la="886", label="waits")
+    for comment in SurveyComment.objects.all():
+        comment.tags.add(tag)
+    client.force_login(make_user("analyst"))
+    shown = {group: _table(client.get(reverse("surveys"), {"wave": "2024", "group": group})
+                           .content.decode(), "tags")[1][1]
+             for group in ("", "parent_carer", "young_person")}
+    assert shown["young_person"] == "c" and "c" in (shown[""], shown["parent_carer"])
+    assert {shown[""], shown["parent_carer"]} <= {"c", "14", "12"}

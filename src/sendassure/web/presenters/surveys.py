@@ -163,15 +163,44 @@ def interval_figure(rows: list[dict], wave: str, baseline: str | None) -> Figure
         notes=notes, numeric=(False, *(True,) * (len(columns) - 1)))
 
 
-def tags_table(la: str, wave: str, group: str | None) -> tuple[Table, str]:
-    """Respondents per tag (the comments' themes), below the threshold ``c``; and how
-    many respondents commented (below the threshold ``c`` too)."""
+def tags_table(la: str, wave: str, group: str | None, controlled: bool) -> tuple[Table, str]:
+    """Respondents per tag (the comments' themes) and how many respondents commented.
+    For every role, a count below the tag threshold is ``c``, and so is what would give
+    one away: the groups add up to everyone, and those who commented are part of the
+    respondents (shown or not as the statements' table shows them)."""
     threshold = tag_threshold()
-    pairs, commented = comment_tags(la, wave, group)
-    counts = K.tag_counts(pairs)
-    body = [[tag, K.shown_tag_count(n, threshold)] for tag, n in counts.items()]
+    counts, lines, unpublished = {}, [], {}
+    tags: list[str] = []
+    for g in [ALL, *GROUP_CODES]:
+        pairs, commented = comment_tags(la, wave, None if g == ALL else g)
+        respondents = answers_of(la, wave, None if g == ALL else g)[1]
+        counts[g, "commented"], counts[g, "R"] = commented, respondents
+        unpublished[g, "silent"] = respondents - commented
+        for tag, n in K.tag_counts(pairs).items():
+            counts[g, "tag", tag] = n
+            if tag not in tags:
+                tags.append(tag)
+        lines.append(([(g, "commented"), (g, "silent")], (g, "R")))
+    for tag in tags:
+        for g in GROUP_CODES:
+            counts.setdefault((g, "tag", tag), 0)
+        lines.append(([(g, "tag", tag) for g in GROUP_CODES], (ALL, "tag", tag)))
+    lines.append(([(g, "commented") for g in GROUP_CODES], (ALL, "commented")))
+    lines.append(([(g, "silent") for g in GROUP_CODES], (ALL, "silent")))
+    statement_hidden = hidden_cells(la, wave) if controlled else set()
+    # the respondents are shown (or not) by the statements' table: they stay as they are
+    settled = {(g, "R"): (g, "R") in statement_hidden for g in [ALL, *GROUP_CODES]}
+    hidden = suppress(counts, lines, threshold=threshold, unpublished=unpublished,
+                      settled=settled)
+    key = group or ALL
+    found = sorted(((t, counts[key, "tag", t]) for t in tags if counts[key, "tag", t]),
+                   key=lambda x: (-x[1], x[0]))
+    body = [[tag, CONFIDENTIAL if (key, "tag", tag) in hidden else str(n)]
+            for tag, n in found]
     table = Table("tags", f"Themes of the free-text comments, wave {wave} (respondents)",
                   ["Theme", "Respondents"], body, (False, True),
-                  [f"Counts of fewer than {threshold} respondents are shown as c; comments "
-                   "are never published, only these counts."])
-    return table, K.shown_tag_count(commented, threshold)
+                  [f"Counts of fewer than {threshold} respondents, and counts they could be "
+                   "worked out from, are shown as c; comments are never published, only "
+                   "these counts."])
+    commented = counts[key, "commented"]
+    return table, CONFIDENTIAL if (key, "commented") in hidden else str(commented)

@@ -204,7 +204,7 @@ def surveys_page(request):
     controlled = is_aggregate(request.user)
     respondents, rows = survey_present.statements(la, wave, baseline, group, controlled)
     figure = survey_present.interval_figure(rows, wave, baseline)
-    tags, commented = survey_present.tags_table(la, wave, group)
+    tags, commented = survey_present.tags_table(la, wave, group, controlled)
     if request.GET.get("format") == "csv":
         if request.GET.get("figure") == figure.id:
             response = HttpResponse(figure.csv(), content_type="text/csv; charset=utf-8")
