@@ -95,3 +95,12 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class RevokedSession(models.Model):
+    """A signed-in session ended by signing out (ADR 0011). Sessions live in signed
+    cookies, so a request reads this table (one indexed look-up) and writes nothing; a
+    row may go once no cookie of its session can still be in date (``expires_at``)."""
+
+    sid = models.CharField(max_length=64, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)

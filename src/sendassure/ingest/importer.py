@@ -6,6 +6,8 @@
   ``all``: only then is the record quarantined whole (a person-level error the person,
   any other the request with its assessment and plans). Queries are stored and reported.
 - The whole import is one transaction: a crash or kill leaves the database as it was.
+  The file is read and judged before it opens (into a temporary spool file), so the
+  write lock is held only for the store (ADR 0011).
 - Importing the same file again changes nothing (matched by SHA-256 of its bytes).
 - What the report shows of an issue is what is stored of it: its value reduced where
   the rule raised it (``Context.issue``), its message cleared of any raw value of the
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import pickle
+import tempfile
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
@@ -125,22 +129,92 @@ def import_sen2(
         )
         return report
     rules_version = catalogue_version()
-    if ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored",
-                                rules_version=rules_version).exists():
+    if _imported_before(report, rules_version):
         report.status = "unchanged"
         report.message = f"{report.file} was imported before; nothing has changed."
         return report
     try:
-        with transaction.atomic():
-            _import(sen2, report, reference_date, user, strict, progress, total, rules_version)
+        with tempfile.TemporaryFile(prefix="sendassure-import-") as spool:
+            # Read and judge every record first, writing nothing: the database's write
+            # lock (SQLite has one for the whole file) is taken only for the store
+            # below, so sign-ins and pages go on meanwhile (ADR 0011).
+            judged = _judge(sen2, report, spool, progress, total)
+            if strict and report.errors:
+                raise _Rejected(
+                    f"{report.file}: rejected under --strict because it has {report.errors} "
+                    f"error(s); nothing was stored."
+                )
+            spool.seek(0)
+            with transaction.atomic():
+                if _imported_before(report, rules_version):  # by another import meanwhile
+                    report.reject("")
+                    report.issues.clear()
+                    report.status = "unchanged"
+                    report.message = f"{report.file} was imported before; nothing has changed."
+                    return report
+                _store(sen2, report, reference_date, user, rules_version, judged, spool)
     except (ReturnRejected, _Rejected) as error:
         report.reject(str(error))
     return report
 
 
-def _import(sen2, report, reference_date, user, strict, progress, total,
-            rules_version) -> None:
-    header = sen2.header
+def _imported_before(report: ImportReport, rules_version: str) -> bool:
+    return ImportRun.objects.filter(file_hash=report.file_hash, la=report.la, status="stored",
+                                    rules_version=rules_version).exists()
+
+
+@dataclasses.dataclass
+class _Judged:
+    """What reading and judging a return leaves for the store: the persons to store (in
+    the spool file, so memory stays flat) and the records to quarantine (few)."""
+
+    persons: int = 0
+    quarantine: list[tuple[QuarantinedRecord, list]] = dataclasses.field(default_factory=list)
+
+
+def _judge(sen2, report, spool, progress, total) -> _Judged:
+    """Read and judge every person, without touching the database. Each person to store
+    goes to ``spool`` with the indices of its requests to store (each request carrying
+    what its errors bar it from); quarantined records are kept, unsaved."""
+    checker = Checker(sen2.header)
+    judged = _Judged()
+    done = 0
+    for person in sen2.persons:
+        issues = _cleared(checker.check(person), person)
+        report.issues.extend(issues)
+        errors = [i for i in issues if i.severity == "error"]
+        if any(i.scope == "person" and i.whole for i in errors):
+            _quarantine_person(report, person, issues, judged.quarantine)
+        else:
+            bad = {i.request_index for i in errors if i.whole and i.scope == "request"}
+            good = []
+            for index, request in enumerate(person.requests):
+                if index in bad:
+                    mine = [i for i in errors if i.request_index == index]
+                    _quarantine_request(report, person, request, mine, judged.quarantine)
+                else:
+                    _exclude(request, [i for i in errors if i.scope == "person"
+                                       or i.request_index == index])
+                    report.barred += bool(request.exclusions)
+                    report.excluded.update(
+                        {section for sections in request.exclusions.values()
+                         for section in sections})
+                    good.append(index)
+            pickle.dump((person, good), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            judged.persons += 1
+        done += 1
+        if progress and done % 200 == 0:
+            progress(done, total)
+    if progress:
+        progress(done, total)
+    report.variants = sorted(sen2.variants)
+    report.issues.extend(_problem_issue(problem) for problem in sen2.problems)
+    return judged
+
+
+def _store(sen2, report, reference_date, user, rules_version, judged: _Judged, spool) -> None:
+    """The one write transaction: the run, the judged persons, the quarantine, the issues
+    and the figures derived from them, all or nothing."""
     run = ImportRun.objects.create(
         la=report.la,
         user=user if getattr(user, "is_authenticated", False) else None,
@@ -154,49 +228,15 @@ def _import(sen2, report, reference_date, user, strict, progress, total,
         rules_version=rules_version,
     )
     store = Store(report.la, run, reference_date, identity_key())
-    checker = Checker(header)
-    # Only what the import reports on is kept until the end: the quarantined records
-    # and the issues (few), never the persons themselves.
-    quarantine: list[tuple[QuarantinedRecord, list]] = []
-    done = 0
-    for person in sen2.persons:
-        issues = _cleared(checker.check(person), person)
-        report.issues.extend(issues)
-        errors = [i for i in issues if i.severity == "error"]
-        if any(i.scope == "person" and i.whole for i in errors):
-            _quarantine_person(report, run, person, issues, quarantine)
-        else:
-            bad = {i.request_index for i in errors if i.whole and i.scope == "request"}
-            good = []
-            for index, request in enumerate(person.requests):
-                if index in bad:
-                    mine = [i for i in errors if i.request_index == index]
-                    _quarantine_request(report, run, person, request, mine, quarantine)
-                else:
-                    _exclude(request, [i for i in errors if i.scope == "person"
-                                       or i.request_index == index])
-                    report.barred += bool(request.exclusions)
-                    report.excluded.update(
-                        {section for sections in request.exclusions.values()
-                         for section in sections})
-                    good.append(request)
-            store.add(person, good)
-        done += 1
-        if progress and done % 200 == 0:
-            progress(done, total)
+    for _ in range(judged.persons):
+        person, good = pickle.load(spool)
+        store.add(person, [person.requests[i] for i in good])
     store.flush()
-    report.variants = sorted(sen2.variants)
-    report.issues.extend(_problem_issue(problem) for problem in sen2.problems)
-    if progress:
-        progress(done, total)
-    if strict and report.errors:
-        raise _Rejected(
-            f"{report.file}: rejected under --strict because it has {report.errors} "
-            f"error(s); nothing was stored."
-        )
+    for record, _ in judged.quarantine:
+        record.import_run = run
     report.stored.update(store.stored)
     report.changes.update(store.changes)
-    _save_issues(run, report, quarantine)
+    _save_issues(run, report, judged.quarantine)
     run.stored = dict(report.stored)
     run.quarantined = dict(report.quarantined)
     run.excluded = dict(report.excluded)
@@ -243,13 +283,12 @@ def _exclude(request: Request, errors: list[Issue]) -> None:
         request.exclusions.setdefault(issue.code, set()).update(issue.excluded_from)
 
 
-def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
+def _quarantine_person(report, person: Person, issues, quarantine) -> None:
     report.quarantined["person"] += 1
     for request in person.requests:
         report.quarantined.update(request.module_counts())
     record = QuarantinedRecord(
-        la=run.la,
-        import_run=run,
+        la=report.la,
         scope="person",
         location=person.location[:300],
         content=_content(person),
@@ -258,11 +297,11 @@ def _quarantine_person(report, run, person: Person, issues, quarantine) -> None:
     quarantine.append((record, [i for i in issues if i.severity == "error"]))
 
 
-def _quarantine_request(report, run, person: Person, request: Request, errors, quarantine) -> None:
+def _quarantine_request(report, person: Person, request: Request, errors,
+                        quarantine) -> None:
     report.quarantined.update(request.module_counts())
     record = QuarantinedRecord(
-        la=run.la,
-        import_run=run,
+        la=report.la,
         scope="request",
         location=request.location[:300],
         content={"person": privacy.reduce_fields(person.fields), **_content(request)},

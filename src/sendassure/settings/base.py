@@ -95,7 +95,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "start"
 
-# Idle timeout: the session expires after this many seconds without a request.
+# Sessions live in signed cookies, revoked on the server at sign-out, so a request
+# writes nothing to the database (ADR 0011). Idle timeout: the cookie is signed again
+# on every response and refused once older than this many seconds.
+SESSION_ENGINE = "sendassure.core.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -110,6 +113,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked-out.html"
 AXES_VERBOSE = False
+# Failures are counted at once; a successful sign-in's bookkeeping never waits (ADR 0011).
+AXES_HANDLER = "sendassure.core.signin.SignInHandler"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import OperationalError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -25,9 +26,18 @@ def _next(request) -> str:
 @never_cache
 def sign_in(request):
     form = AuthenticationForm(request, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        login(request, form.get_user())
-        return redirect(_next(request))
+    try:
+        if request.method == "POST" and form.is_valid():
+            login(request, form.get_user())
+            return redirect(_next(request))
+    except OperationalError:
+        # A failed sign-in must be counted before it is answered (lockout); if the
+        # database cannot take that write in time, say so rather than fail (ADR 0011).
+        return render(request, "sign-in.html", {
+            "title": "Sign in", "form": AuthenticationForm(request), "next": _next(request),
+            "errors": [{"text": "The service is busy. Try again in a minute.",
+                        "href": "#username"}],
+        }, status=503)
     errors = []
     if request.method == "POST":
         errors = [{"text": e, "href": "#username"} for e in form.non_field_errors()]
