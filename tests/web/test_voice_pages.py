@@ -140,6 +140,7 @@ def test_aggregate_roles_see_no_count_from_1_to_4(client, make_user, complaints)
     themes = _table(html, "themes")
     assert "Failure to communicate (c)" in themes[2] and "(3)" not in " ".join(themes[2])
     assert "Counts of 1 to 4" in html
+    assert "Stage 1 10, Stage 2 20, Ombudsman 20" in html
 
 
 def test_analysts_record_remedies_and_lessons_linked_to_plan_actions(make_user, complaints):
@@ -240,7 +241,9 @@ def test_comments_are_tagged_by_analysts_and_published_as_counts_only(client, ma
     assert AuditEvent.objects.filter(object_type="SurveyComment", action="view").count() == 1
     url = reverse("survey-comments") + "?wave=2024"
     assert client.post(url, {"label": "Mr Jones"}).status_code == 400  # a name as a tag
+    assert client.post(url, {"label": "near ME14 1XX"}).status_code == 400
     assert client.post(url, {"label": "  communication  "}).status_code == 302
+    assert client.post(url, {"label": "Waiting times"}).status_code == 302
     tag = CommentTag.objects.get(label="communication")
     comments = list(SurveyComment.objects.order_by("pk"))
     for comment in comments:

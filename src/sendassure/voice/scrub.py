@@ -120,3 +120,9 @@ def scrub(text: str) -> str:
     text = _WORD.sub(_capitalised, text)
     text = re.sub(r"\[name\](?:\s+\[name\])+", NAME, text)
     return text.strip()
+
+
+def identifies(text: str) -> bool:
+    """Whether a short label (a tag) holds a title and name, a full postcode, an email,
+    a phone number or a long number (capitalised words alone are allowed in labels)."""
+    return any(p.search(text) for p in (_TITLE, _EMAIL, _PHONE, _DIGITS, _POSTCODE))

@@ -28,13 +28,14 @@ from sendassure.plan.models import Action
 from sendassure.voice.models import (
     GROUPS,
     REMEDIES,
+    STAGES,
     CommentTag,
     Complaint,
     LessonLearned,
     SurveyComment,
 )
 from sendassure.voice.queries import waves
-from sendassure.voice.scrub import scrub
+from sendassure.voice.scrub import identifies, scrub
 
 from ..presenters import complaints as present
 from ..presenters import surveys as survey_present
@@ -74,8 +75,11 @@ def complaints_page(request):
         {"has_data": False, "tables": [], "years": []}
     if request.GET.get("format") == "csv":
         return _csv(request, context["tables"], f"complaints-{la}-{context.get('year', '')}")
+    from sendassure.voice.themes import taxonomy
+
     return render(request, "voice/complaints.html", {
         "title": "SEND complaints", "la": la, **context,
+        "deadlines": [(label, taxonomy().deadlines.get(code)) for code, label in STAGES],
         "lessons": _lessons(la, context.get("year")) if context["has_data"] else [],
         "child_level": not is_aggregate(request.user),
     })
@@ -229,7 +233,7 @@ def _tagging(request, la: str) -> tuple[list[dict], str]:
         label = " ".join((post.get("label") or "").split())
         if not label or len(label) > 80:
             return [{"text": "Enter a tag of 80 characters or fewer", "href": "#label"}], ""
-        if scrub(label) != label:
+        if identifies(label):
             return [{"text": "A tag cannot hold a name, postcode or number",
                      "href": "#label"}], ""
         CommentTag.objects.get_or_create(la=la, label=label)
