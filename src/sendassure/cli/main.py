@@ -65,8 +65,23 @@ def migrate() -> None:
 @app.command()
 def serve(
     address: str = typer.Option(DEFAULT_ADDRESS, help="host:port to listen on."),
+    production: bool = typer.Option(
+        False, "--production",
+        help="Serve with gunicorn and the production settings (unless "
+             "DJANGO_SETTINGS_MODULE says otherwise), static files collected first.",
+    ),
+    workers: int = typer.Option(
+        None, help="gunicorn worker processes (--production; default WEB_CONCURRENCY, "
+                   "else 2 x CPUs + 1, at most 8)."),
+    threads: int = typer.Option(4, help="threads per worker (--production)."),
 ) -> None:
-    """Run the web application (for local use; production runs sendassure.wsgi)."""
+    """Run the web application: Django's server for local use, or --production."""
+    if production:
+        from . import production as server
+
+        console.print(f"Serving with gunicorn on [bold]{address}[/bold] (Ctrl+C to stop)")
+        server.serve(address, workers or server.workers_default(), threads)
+        return
     ensure_database()
     from django.core.management import call_command
 

@@ -1,0 +1,56 @@
+"""``sendassure serve --production``: gunicorn serving ``sendassure.wsgi``.
+
+Static files are collected first (hashed names, gzip and Brotli copies, served by
+WhiteNoise with a year's caching); on SQLite the database is migrated as for any
+command. Behind a TLS-terminating reverse proxy: see the README's "Deployment".
+"""
+
+from __future__ import annotations
+
+import os
+
+TIMEOUT_SECONDS = 900  # an upload of a large return is imported within its request
+
+
+def workers_default() -> int:
+    return int(os.environ.get("WEB_CONCURRENCY") or min(2 * (os.cpu_count() or 1) + 1, 8))
+
+
+def serve(address: str, workers: int, threads: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendassure.settings.production")
+    from .django_setup import ensure_database
+
+    ensure_database()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    connections.close_all()  # each worker opens its own
+
+    options = {
+        "bind": address,
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "timeout": TIMEOUT_SECONDS,
+        "graceful_timeout": 30,
+        "accesslog": "-",
+        "errorlog": "-",
+        "control_socket_disable": True,
+        "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
+    }
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from sendassure.wsgi import application
+
+            return application
+
+    Server().run()
