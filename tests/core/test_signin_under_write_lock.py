@@ -40,6 +40,8 @@ def area(tmp_path):
     for name in USERS:
         subprocess.run([CLI, "users", "add", name, "--role", "analyst", "--area", "886",
                         "--password", PASSWORD], **run)
+    token = subprocess.run([CLI, "tokens", "add", USERS[0]], **run, text=True).stdout.strip()
+    env["TEST_TOKEN"] = token.splitlines()[-1]
     return env, database
 
 
@@ -69,6 +71,9 @@ def test_sign_in_and_pages_work_promptly_while_the_write_lock_is_held(area):
         try:
             with ThreadPoolExecutor(len(USERS)) as pool:
                 visits = list(pool.map(lambda name: _visit(port, name), USERS))
+            api = Client(port, {"Authorization": f"Bearer {env['TEST_TOKEN']}"})
+            status, _, _, api_seconds = api.get("/api/v1/measures")
+            assert status == 200 and api_seconds < PROMPT
             still_held = True
         finally:
             holder.execute("ROLLBACK")
@@ -100,3 +105,30 @@ def test_sign_in_and_pages_work_promptly_while_the_write_lock_is_held(area):
         assert client.sign_out()[0] == 302
         status, headers, _, _ = thief.get("/")
         assert status == 302 and headers["location"].startswith("/sign-in/")
+
+
+def test_sign_in_and_pages_work_during_a_real_import(area, tmp_path):
+    """The attack itself, smaller: a large return imported while users sign in and read.
+    The import takes the write lock only to store, after reading and judging
+    (``tests/casework/test_import_write_lock.py``)."""
+    env, database = area
+    [big] = generate_area("886", [2023], 0.15, 11, tmp_path / "big")
+    port = free_port()
+    with running(["serve", "--address", f"127.0.0.1:{port}"], env, port):
+        assert Client(port).get("/public/")[0] == 200
+        importing = subprocess.Popen([CLI, "import", "sen2", str(big)], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True)
+        seen, n = [], 0
+        try:
+            while importing.poll() is None:
+                _, visit = _visit(port, USERS[n % len(USERS)])
+                seen.extend(visit)
+                n += 1
+        finally:
+            output = importing.communicate(timeout=300)[0]
+    assert importing.returncode == 0 and "STORED" in output, output
+    assert n >= 2, "the import ended before users could sign in during it"
+    assert all(status in (200, 302) for _, status, _ in seen), seen
+    assert [s for s in seen if s[0] == "sign-in" and s[1] != 302] == []
+    assert all(seconds < PROMPT for _, _, seconds in seen), seen

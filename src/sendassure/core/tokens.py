@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.utils import timezone
 
+from . import bookkeeping
 from .models import ApiToken, User
 
 PREFIX = "sa_"
+LAST_USED_EVERY = timedelta(minutes=1)  # a token's last use is recorded to the minute
 
 
 def _digest(token: str) -> str:
@@ -31,7 +34,12 @@ def user_for(token: str) -> User | None:
         digest=_digest(token), revoked_at__isnull=True, user__is_active=True).first()
     if found is None:
         return None
-    ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if found.last_used_at is None or now - found.last_used_at > LAST_USED_EVERY:
+        # bookkeeping: an API read must not wait for a long writer (ADR 0011)
+        bookkeeping.soon(
+            lambda: ApiToken.objects.filter(pk=found.pk).update(last_used_at=now),
+            "token last used")
     return found.user
 
 
