@@ -9,6 +9,8 @@ import subprocess
 
 import pytest
 
+from sendassure.settings.paths import GOVUK_FRONTEND_DIR
+
 from ..support.server import CLI, Client, free_port, running
 
 PASSWORD = "correct-horse-battery-staple"
@@ -52,6 +54,9 @@ def test_the_production_server_serves_pages_and_cached_compressed_static_files(p
         assert "immutable" in headers["cache-control"]
         client.headers["Accept-Encoding"] = "br, gzip"
         assert client.get(css.group(1).decode())[1]["content-encoding"] == "br"
+        if GOVUK_FRONTEND_DIR.exists():  # GOV.UK Frontend's build, compressed too
+            status, headers, _, _ = client.get("/govuk-frontend.min.css")
+            assert status == 200 and headers["content-encoding"] == "br"
 
         # plain HTTP is sent to HTTPS; signing in works and sets host-only secure cookies
         status, headers, _, _ = Client(port).get("/public/")

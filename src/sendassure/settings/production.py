@@ -30,6 +30,10 @@ CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]  # noqa: F405
 # ``sendassure manage collectstatic``) under hashed names with gzip and Brotli copies;
 # WhiteNoise serves those with a year's immutable caching.
 WHITENOISE_USE_FINDERS = False
+# GOV.UK Frontend's files with compressed copies, made by ``serve --production``
+# (unhashed names, so WhiteNoise's short caching applies to them).
+if (VAR_DIR / "govuk-frontend" / "govuk-frontend.min.css").exists():  # noqa: F405
+    WHITENOISE_ROOT = VAR_DIR / "govuk-frontend"  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
