@@ -61,7 +61,7 @@ def test_sign_in_and_pages_work_promptly_while_the_write_lock_is_held(area):
     with running(["serve", "--address", f"127.0.0.1:{port}"], env, port):
         assert Client(port).get("/public/")[0] == 200  # warmed up
 
-        holder = sqlite3.connect(database, isolation_level=None, timeout=0)
+        holder = sqlite3.connect(database, isolation_level=None, timeout=30)
         holder.execute("BEGIN IMMEDIATE")
         holder.execute("UPDATE core_user SET first_name = 'import' WHERE 0")
         probe = sqlite3.connect(database, isolation_level=None, timeout=0)
