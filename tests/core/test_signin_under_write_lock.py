@@ -20,7 +20,7 @@ from ..support.server import CLI, Client, free_port, running
 PASSWORD = "correct-horse-battery-staple"
 USERS = [f"user-{n}" for n in range(6)]
 PAGES = ["/", "/dashboard/timeliness/", "/dashboard/caseload/", "/plan/", "/public/"]
-PROMPT = 5.0  # seconds: far below the 30 s a writer would wait for the lock
+PROMPT = 10.0  # seconds: well below the 30 s a writer would wait for the lock (a loaded CI)
 
 
 @pytest.fixture
