@@ -1,4 +1,4 @@
-"""Query parameters the pages share."""
+"""Query and form parameters the pages share."""
 
 from __future__ import annotations
 
@@ -16,3 +16,12 @@ def as_of_param(request, name: str = "as_of") -> tuple[date | None, str]:
         return parse_day(text), ""
     except PeriodError as error:
         return None, f"Enter the as-of date as YYYY-MM-DD: {error}"
+
+
+def form_day(text: str | None, earliest: date = date(2014, 1, 1)) -> date | None:
+    """A form's ``YYYY-MM-DD`` date from ``earliest`` to 2100; None if it is not one."""
+    try:
+        value = date.fromisoformat((text or "").strip())
+    except ValueError:
+        return None
+    return value if earliest <= value <= date(2100, 12, 31) else None

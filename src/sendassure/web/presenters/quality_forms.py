@@ -36,6 +36,8 @@ from sendassure.quality.models import (
 from sendassure.quality.queries import assigned_people, audits_for
 from sendassure.quality.sampling import DIMENSIONS, SampleError, draw
 
+from .params import form_day
+
 ANALYSTS = (Role.ADMINISTRATOR, Role.ANALYST)
 MARK_CODES = tuple(code for code, _ in MARKS)
 AGENCY_CODES = tuple(code for code, _ in AGENCIES)
@@ -43,14 +45,6 @@ AGENCY_CODES = tuple(code for code, _ in AGENCIES)
 
 def _error(text: str, href: str) -> dict:
     return {"text": text, "href": href}
-
-
-def _day(text: str) -> date | None:
-    try:
-        value = date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
-    return value if date(2014, 9, 1) <= value <= date(2100, 12, 31) else None
 
 
 # -- who sees what -----------------------------------------------------------------------
@@ -231,7 +225,7 @@ def record_follow_up(audit: Audit, post) -> list[dict]:
     follow_up = audit.follow_ups.filter(pk=post.get("follow_up") or 0).first()
     if follow_up is None:
         return [_error("Choose a follow-up", "#follow-ups")]
-    done = _day(post.get("done_on", ""))
+    done = form_day(post.get("done_on", ""), date(2014, 9, 1))
     if done is None:
         return [_error("Enter the date it was done as YYYY-MM-DD", "#follow-ups")]
     if done < audit.audit_date:

@@ -3,8 +3,6 @@ reads it; analysts add entries (audited)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -14,18 +12,12 @@ from sendassure.core.permissions import allows, requires
 from sendassure.plan import queries
 from sendassure.plan.models import Action, CoProduction, EvidenceFile
 
-
-def _date(text: str) -> date | None:
-    try:
-        value = date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
-    return value if date(2014, 1, 1) <= value <= date(2100, 12, 31) else None
+from ..presenters.params import form_day
 
 
 def add_entry(plan, post) -> tuple[CoProduction | None, list[dict]]:
     errors = []
-    said_on = _date(post.get("said_on", ""))
+    said_on = form_day(post.get("said_on", ""))
     if said_on is None:
         errors.append({"text": "Enter the date families said it as YYYY-MM-DD",
                        "href": "#said_on"})

@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -39,6 +37,7 @@ from sendassure.voice.scrub import identifies, scrub
 
 from ..presenters import complaints as present
 from ..presenters import surveys as survey_present
+from ..presenters.params import form_day
 
 PER_PAGE = 50
 
@@ -101,13 +100,6 @@ def complaint_list(request):
     })
 
 
-def _date(text: str) -> date | None:
-    try:
-        value = date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
-    return value if date(2014, 1, 1) <= value <= date(2100, 12, 31) else None
-
 
 def _save_remedies(complaint: Complaint, post) -> list[dict]:
     codes = [c for c in post.getlist("remedies") if c in dict(REMEDIES)]
@@ -131,7 +123,7 @@ def _add_lesson(request, complaint: Complaint, post) -> list[dict]:
     elif len(text) > 4000:
         errors.append({"text": "Enter the lesson in 4,000 characters or fewer",
                        "href": "#lesson"})
-    learned = _date(post.get("learned_on", "")) if post.get("learned_on") else \
+    learned = form_day(post.get("learned_on", "")) if post.get("learned_on") else \
         timezone.localdate()
     if learned is None:
         errors.append({"text": "Enter the date as YYYY-MM-DD", "href": "#learned_on"})
