@@ -250,3 +250,47 @@ def test_a_large_upload_spooled_to_disk_by_django_is_stored_whole(client, make_u
     evidence = EvidenceFile.objects.get()
     assert evidence.current.blob.size == len(data)
     assert evidence.current.blob_id == hashlib.sha256(data).hexdigest()
+
+
+def test_an_upload_answers_open_evidence_requests_picked_from_the_list(client, make_user, plan):
+    from sendassure.plan.models import EvidenceRequest
+
+    kent, area, action = plan
+    wanted = EvidenceRequest.objects.create(plan=kent, area=area, text="EP recruitment figures")
+    done = EvidenceRequest.objects.create(plan=kent, area=area, text="Timeliness trend",
+                                          status="answered", response="See the dashboard")
+    client.force_login(make_user("analyst"))
+    form = client.get(reverse("evidence-upload")).content.decode()
+    assert "Kent WSoA (886), area 6: EP recruitment figures" in form
+    assert "Timeliness trend" not in form  # answered already: nothing to pick
+    assert 'data-app-filter="requests"' in form and "filter-list" in form
+    response = client.post(reverse("evidence-upload"), {
+        "title": "EP recruitment update", "requests": [wanted.pk],
+        "file": upload("update.docx", files.docx("Six EPs started"))})
+    assert response.status_code == 302
+    evidence = EvidenceFile.objects.get()
+    assert list(wanted.files.all()) == [evidence] and not done.files.exists()
+    page = client.get(reverse("plan-requests", args=[kent.pk])).content.decode()
+    assert "EP recruitment update" in page  # shown as answering it
+
+
+def test_an_answered_or_foreign_request_cannot_be_linked_on_upload(client, make_user, plan):
+    from sendassure.plan.models import AreaOfWeakness, EvidenceRequest, Plan
+
+    kent, area, _ = plan
+    done = EvidenceRequest.objects.create(plan=kent, area=area, text="Timeliness trend",
+                                          status="closed", response="Accepted")
+    other = Plan.objects.create(la="201", title="City WSoA", plan_type="wsoa",
+                                start_date="2023-01-01")
+    foreign = EvidenceRequest.objects.create(
+        plan=other, area=AreaOfWeakness.objects.create(plan=other, number=1, title="Waits"),
+        text="Their request")
+    client.force_login(make_user("analyst"))
+    for pk in (done.pk, foreign.pk):
+        response = client.post(reverse("evidence-upload"), {
+            "title": "Update", "requests": [pk],
+            "file": upload("update.docx", files.docx("Six EPs started"))})
+        assert response.status_code == 400
+        assert "Select open evidence requests from plans of the chosen local area" in \
+            response.content.decode()
+    assert not EvidenceFile.objects.exists()

@@ -193,3 +193,51 @@ def test_a_rating_is_only_ever_for_one_of_the_plans_review_dates(client, make_us
     plan.reviews.all().delete()
     refused = client.get(url)
     assert refused.status_code == 302  # back to the area, asked to add a review date first
+
+
+@pytest.mark.parametrize("status", ["answered", "closed"])
+def test_a_request_cannot_be_answered_with_nothing_to_show(client, make_user, plan, status):
+    row = plan.evidence_requests.get()
+    client.force_login(make_user("analyst"))
+    response = client.post(reverse("request-update", args=[row.pk]),
+                           {"status": status, "response": "   ", "owner": "Head of SEND"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f"To mark the request {status}, enter a response or select an evidence file" in html
+    assert 'class="govuk-error-message"' in html  # beside the field, not only in the summary
+    row.refresh_from_db()
+    assert (row.status, row.owner) == ("open", "")
+    assert client.post(reverse("request-update", args=[row.pk]),
+                       {"status": status, "response": "Chart of waits, p4"}).status_code == 302
+    row.refresh_from_db()
+    assert (row.status, row.response) == (status, "Chart of waits, p4")
+
+
+def test_an_open_request_can_still_be_worked_on_without_an_answer(client, make_user, plan):
+    row = plan.evidence_requests.get()
+    client.force_login(make_user("analyst"))
+    assert client.post(reverse("request-update", args=[row.pk]),
+                       {"status": "in_progress", "owner": "Data team"}).status_code == 302
+    row.refresh_from_db()
+    assert (row.status, row.owner) == ("in_progress", "Data team")
+
+
+def test_a_request_past_its_review_is_marked_overdue(client, make_user, plan):
+    from sendassure.plan.models import EvidenceRequest
+
+    area = plan.areas.get()
+    EvidenceRequest.objects.create(plan=plan, area=area, text="Parents' confidence survey",
+                                   due_review=date(2999, 5, 15))
+    client.force_login(make_user("reviewer"))
+    html = client.get(reverse("plan-requests", args=[plan.pk])).content.decode()
+    # the sample's first request was due at the review of 15 May 2024, long past; the
+    # second is due at a review far ahead
+    assert "2 requests, 1 overdue" in html
+    assert html.count("govuk-tag--red") == 1
+    due_2024 = html.index("15 May 2024")
+    assert html.index("Overdue") > due_2024 and html.index("Overdue") < html.index("15 May 2999")
+    answered = plan.evidence_requests.get(due_review=date(2024, 5, 15))
+    answered.status, answered.response = "answered", "See the chart"
+    answered.save()
+    html = client.get(reverse("plan-requests", args=[plan.pk]), {"show": "all"}).content.decode()
+    assert "2 requests" in html and "overdue" not in html.lower()

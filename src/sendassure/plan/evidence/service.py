@@ -27,22 +27,26 @@ from sendassure.plan.models import (
     AreaOfWeakness,
     EvidenceBlob,
     EvidenceFile,
+    EvidenceRequest,
     EvidenceVersion,
     Plan,
 )
+from sendassure.plan.requests import DONE
 
 from . import extract, storage, validation
 from .validation import Kind, Refused
 
 __all__ = ["Refused", "add_file", "add_version", "search", "file_for", "linkable_areas",
-           "linkable_actions", "clean_filename", "clean_tags", "kind_of"]
+           "linkable_actions", "linkable_requests", "clean_filename", "clean_tags", "kind_of"]
 
 
 def add_file(user, *, la: str, title: str, filename: str, content: BinaryIO, size: int,
              description: str = "", date: Date | None = None, author: str = "",
              tags: str = "", reference: str = "", areas: Iterable[AreaOfWeakness] = (),
-             actions: Iterable[Action] = ()) -> EvidenceFile:
-    """Check, store and record a new evidence file (version 1). Raises ``Refused``."""
+             actions: Iterable[Action] = (),
+             requests: Iterable[EvidenceRequest] = ()) -> EvidenceFile:
+    """Check, store and record a new evidence file (version 1), linked to the areas,
+    actions and evidence requests it answers. Raises ``Refused``."""
     filename = clean_filename(filename)
     kind = validation.check(filename, content, size, settings.EVIDENCE_MAX_MB)
     text = extract.text_of(kind, content)
@@ -54,6 +58,7 @@ def add_file(user, *, la: str, title: str, filename: str, content: BinaryIO, siz
             text=text)
         evidence.areas.set(list(areas))
         evidence.actions.set(list(actions))
+        evidence.evidence_requests.set(list(requests))
         EvidenceVersion.objects.create(file=evidence, number=1, blob=blob, filename=filename,
                                        uploaded_by=_user(user))
     return evidence
@@ -120,6 +125,16 @@ def linkable_areas(user, la: str | None = None) -> QuerySet[AreaOfWeakness]:
 def linkable_actions(user, la: str | None = None) -> QuerySet[Action]:
     return Action.objects.filter(area__in=linkable_areas(user, la)).select_related(
         "area__plan").order_by("area__plan__title", "area__plan_id", "area__number", "id")
+
+
+def linkable_requests(user, la: str | None = None) -> QuerySet[EvidenceRequest]:
+    """Evidence requests of the user's plans (of plan area ``la`` if given) still waiting
+    for an answer: the ones a new file can answer."""
+    plans = Plan.objects.for_user(user)
+    if la:
+        plans = plans.filter(la=la)
+    return EvidenceRequest.objects.filter(plan__in=plans).exclude(status__in=DONE).select_related(
+        "plan", "area").order_by("plan__title", "plan_id", "area__number", "id")
 
 
 def kind_of(version: EvidenceVersion) -> Kind | None:

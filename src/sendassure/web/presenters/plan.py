@@ -11,6 +11,7 @@ from sendassure.core.roles import is_aggregate
 from sendassure.figures.service import figures_for
 from sendassure.plan import actuals, queries
 from sendassure.plan.models import Action, AreaOfWeakness, Plan, Rag, RagRating, Status
+from sendassure.plan.requests import is_overdue
 
 RAG_TAG = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green"}
 
@@ -103,11 +104,14 @@ def area_page(area: AreaOfWeakness, user, as_of: date | None = None) -> dict:
 
 
 def requests_page(plan: Plan, show: str, today: date) -> dict:
-    requests = (queries.open_requests(plan) if show == "open" else
-                plan.evidence_requests.select_related("area").prefetch_related("files"))
+    requests = list(queries.open_requests(plan) if show == "open" else
+                    plan.evidence_requests.select_related("area").prefetch_related("files"))
+    for row in requests:
+        row.overdue = is_overdue(row.status, row.due_review, today)
     return {
-        "title": "Evidence requests", "plan": plan, "show": show,
-        "requests": list(requests), "next_review": queries.next_review(plan, today),
+        "title": "Evidence requests", "plan": plan, "show": show, "requests": requests,
+        "overdue": sum(row.overdue for row in requests),
+        "next_review": queries.next_review(plan, today),
     }
 
 

@@ -15,6 +15,7 @@ from sendassure.plan.models import (
     RequestStatus,
 )
 from sendassure.plan.rag import check_rating, facts_for_action, review_figures, suggest
+from sendassure.plan.requests import answer_problem
 
 
 def suggestion_for(action: Action, review: date):
@@ -77,11 +78,16 @@ def update_request(request_row: EvidenceRequest, user, data) -> list[dict]:
     status = data.get("status", "")
     if status not in RequestStatus.values:
         return [{"text": "Choose a status", "href": f"#status-{request_row.pk}"}]
+    response = (data.get("response") or "").strip()
+    wanted = [int(v) for v in data.getlist("files") if v.isdigit()]
+    files = list(EvidenceFile.objects.for_user(user).filter(pk__in=wanted,
+                                                            la=request_row.plan.la))
+    problem = answer_problem(status, response, len(files))
+    if problem:
+        return [{"text": problem, "href": "#response"}]
     request_row.status = status
     request_row.owner = (data.get("owner") or request_row.owner).strip()[:120]
-    request_row.response = (data.get("response") or "").strip()
+    request_row.response = response
     request_row.save(update_fields=["status", "owner", "response"])
-    wanted = [int(v) for v in data.getlist("files") if v.isdigit()]
-    files = EvidenceFile.objects.for_user(user).filter(pk__in=wanted, la=request_row.plan.la)
     request_row.files.set(files)
     return []

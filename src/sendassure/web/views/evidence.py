@@ -42,7 +42,7 @@ def evidence_list(request):
 @requires("analyse")
 def evidence_upload(request):
     user = request.user
-    values = {"la": (user.area_codes or [""])[0], "areas": [], "actions": []}
+    values = {"la": (user.area_codes or [""])[0], "areas": [], "actions": [], "requests": []}
     errors: list[tuple[str, str]] = []
     if request.method == "POST":
         values, errors, links = _read_form(request)
@@ -56,7 +56,8 @@ def evidence_upload(request):
                     content=upload.file, size=upload.size,
                     description=values["description"], date=values["date_value"],
                     author=values["author"], tags=values["tags"],
-                    reference=values["reference"], areas=links[0], actions=links[1])
+                    reference=values["reference"], areas=links[0], actions=links[1],
+                    requests=links[2])
             except Refused as refusal:
                 errors.append(("file", refusal.message))
             else:
@@ -176,6 +177,7 @@ def _read_form(request):
                "date-day", "date-month", "date-year")}
     values["areas"] = post.getlist("areas")
     values["actions"] = post.getlist("actions")
+    values["requests"] = post.getlist("requests")
     errors: list[tuple[str, str]] = []
     codes = user.area_codes
     if len(codes) == 1:
@@ -198,7 +200,12 @@ def _read_form(request):
         errors.append(("areas", "Select areas of weakness from plans of the chosen local area"))
     if len(actions) != len(set(values["actions"])):
         errors.append(("actions", "Select actions from plans of the chosen local area"))
-    return values, errors, (list(areas), list(actions))
+    requests = service.linkable_requests(user, values["la"]).filter(
+        pk__in=_ids(values["requests"]))
+    if len(requests) != len(set(values["requests"])):
+        errors.append(("requests", "Select open evidence requests from plans of the chosen "
+                                   "local area"))
+    return values, errors, (list(areas), list(actions), list(requests))
 
 
 def _date(values) -> tuple[Date | None, str]:
@@ -232,12 +239,21 @@ def _form_context(user, values, errors) -> dict:
                   for a in service.linkable_areas(user)]
     action_items = [{"value": str(a.pk),
                      "text": f"{a.area.plan.title} ({a.area.plan.la}): {a.reference} "
-                             f"{a.description[:100]}",
+                             f"{a.description}",
                      "checked": str(a.pk) in chosen_actions}
                     for a in service.linkable_actions(user)]
+    chosen_requests = set(values.get("requests", []))
+    request_items = [{"value": str(r.pk),
+                      "text": f"{r.plan.title} ({r.plan.la}), area {r.area.number}: {r.text}",
+                      "hint": {"text": (f"Due at the review of {r.due_review:%-d %B %Y}"
+                                        if r.due_review else "No review date given")
+                               + f"; {r.get_status_display().lower()}"},
+                      "checked": str(r.pk) in chosen_requests}
+                     for r in service.linkable_requests(user)]
     la_items = [{"value": code, "text": code, "checked": values.get("la") == code}
                 for code in codes]
     return {"title": "Upload evidence", "values": values, "codes": codes, "la_items": la_items,
             "area_items": area_items, "action_items": action_items,
+            "request_items": request_items,
             "accept": ACCEPT, "accepted": ACCEPTED, "max_mb": _max_mb(),
             "errors": dict(errors), "errors_list": _summary(errors)}

@@ -186,6 +186,7 @@ def request_update(request, pk: int):
     linked = set(row.files.values_list("pk", flat=True))
     return render(request, "plan/request-edit.html", {
         "title": "Update an evidence request", "row": row, "errors": errors,
+        "values": request.POST if errors else {},
         "files": [{"value": f.pk, "text": f"{f.reference + ': ' if f.reference else ''}{f.title}",
                    "checked": f.pk in linked} for f in files],
         "statuses": [{"value": v, "text": t, "checked": row.status == v}
