@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sendassure.voice.scrub import scrub
+from sendassure.core.scrub import scrub
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -25,10 +25,10 @@ from django.conf import settings
 from django.db import transaction
 
 from sendassure.core import tables, versions
+from sendassure.core.scrub import scrub
 from sendassure.core.tables import ImportResult, Problem
 
 from .models import GROUPS, SurveyAnswer, SurveyComment, SurveyResponse, SurveyStatement
-from .scrub import scrub
 
 FIXED = ("respondent_id", "wave", "respondent_group", "completed_on")
 GROUP_CODES = tuple(c for c, _ in GROUPS)

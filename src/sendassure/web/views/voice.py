@@ -22,6 +22,7 @@ from django.utils import timezone
 from sendassure.core import audit
 from sendassure.core.permissions import allows, requires, shows_child_data
 from sendassure.core.roles import is_aggregate
+from sendassure.core.scrub import identifies, scrub
 from sendassure.plan.models import Action
 from sendassure.voice.models import (
     GROUPS,
@@ -33,7 +34,6 @@ from sendassure.voice.models import (
     SurveyComment,
 )
 from sendassure.voice.queries import waves
-from sendassure.voice.scrub import identifies, scrub
 
 from ..presenters import complaints as present
 from ..presenters import surveys as survey_present
