@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "sendassure.benchmarks",
     "sendassure.quality",
     "sendassure.voice",
+    "sendassure.enquiries",
     "sendassure.figures",
     "sendassure.plan",
     "sendassure.web",
