@@ -8,6 +8,7 @@ from rich.console import Console
 from . import (
     audits,
     complaints,
+    enquiries,
     exclusions,
     figures,
     imports,
@@ -40,6 +41,7 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(outcomes.app, name="outcomes")
 app.add_typer(audits.app, name="audits")
 app.add_typer(complaints.app, name="complaints")
+app.add_typer(enquiries.app, name="enquiries")
 app.add_typer(surveys.app, name="surveys")
 app.command("rules")(rules)
 app.command("synth")(synth)

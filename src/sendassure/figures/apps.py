@@ -10,6 +10,7 @@ class FiguresConfig(AppConfig):
         from sendassure.core.versions import data_changed
 
         from . import (
+            enquiries,  # noqa: F401  (the enquiries hub's response times)
             outcomes,  # noqa: F401  (the published outcome series)
             quality,  # noqa: F401  (plan quality audits)
             sen2,  # noqa: F401, I001  (the statutory families first)

@@ -26,7 +26,7 @@ from sendassure.kpis.periods import KINDS
 
 FLOW = "flow"  # counts events dated in a period
 STOCK = "stock"  # taken at a date (the period's end)
-UNITS = ("count", "percent", "weeks", "score", "grade", "pounds")
+UNITS = ("count", "percent", "weeks", "score", "grade", "pounds", "working_days")
 POLARITIES = ("up", "down", "neither")
 
 
@@ -47,7 +47,8 @@ class Measure:
 
     @property
     def symbol(self) -> str:
-        return {"percent": "%", "weeks": " weeks"}.get(self.unit, "")
+        return {"percent": "%", "weeks": " weeks",
+                "working_days": " working days"}.get(self.unit, "")
 
 
 @dataclass(frozen=True)

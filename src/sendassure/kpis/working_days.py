@@ -40,3 +40,13 @@ def add_working_days(day: date, n: int) -> date:
         if is_working_day(current):
             n -= 1
     return current
+
+
+def working_days_between(start: date, end: date) -> int:
+    """How many working days after ``start`` ``end`` is: the working days in
+    (``start``, ``end``]; 0 when ``end`` is on or before ``start``."""
+    count, current = 0, start
+    while current < end:
+        current += timedelta(days=1)
+        count += is_working_day(current)
+    return count
