@@ -11,6 +11,7 @@ from . import (
     enquiries,
     exclusions,
     figures,
+    health,
     imports,
     outcomes,
     pack,
@@ -43,6 +44,7 @@ app.add_typer(audits.app, name="audits")
 app.add_typer(complaints.app, name="complaints")
 app.add_typer(enquiries.app, name="enquiries")
 app.add_typer(surveys.app, name="surveys")
+app.add_typer(health.app, name="health")
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "sendassure.benchmarks",
     "sendassure.quality",
     "sendassure.voice",
+    "sendassure.health",
     "sendassure.enquiries",
     "sendassure.figures",
     "sendassure.plan",

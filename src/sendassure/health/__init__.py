@@ -1,0 +1,1 @@
+"""Health data: NHS England's community health services (CHS) waiting-list sitreps."""
