@@ -43,11 +43,16 @@ EXPECTED: dict[str, set[str]] = {
     "quality-sample": ANALYSE,
     "quality-moderation": ANALYSE,
     "worklist": CHILD,
+    "case": CHILD,
     "complaints": SIGNED_IN,
     "complaint-list": CHILD,
     "complaint": CHILD,
     "surveys": SIGNED_IN,
     "survey-comments": CHILD,
+    "enquiries": CHILD,
+    "enquiry-new": CHILD,
+    "enquiry": CHILD,
+    "enquiry-measures": SIGNED_IN,
     "plans": SIGNED_IN,
     "plan-overview": SIGNED_IN,
     "plan-requests": SIGNED_IN,
@@ -114,8 +119,13 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     audit = sample_audit()
     complaint = sample_complaint()
     sample_survey()
+    enquiry = sample_enquiry()
+    from sendassure.casework.models import Request
+
     return {
+        "case": {"pk": Request.objects.order_by("pk").first().pk},
         "complaint": {"pk": complaint.pk},
+        "enquiry": {"pk": enquiry.pk},
         "quality-audit": {"pk": audit.pk},
         "quality-section": {"pk": audit.pk, "code": "A"},
         "quality-check": {"pk": audit.pk},
@@ -152,6 +162,23 @@ def sample_complaint():
     complaint.lessons.create(text="Reply within the deadline", recorded_by="analyst-user",
                              recorded_on=date(2024, 3, 20))
     return complaint
+
+
+def sample_enquiry():
+    """An urgent enquiry in LA 886 about the first child, escalated once."""
+    from datetime import date
+
+    from sendassure.casework.models import Person
+    from sendassure.enquiries.models import Enquiry
+
+    enquiry = Enquiry.objects.create(
+        la="886", reference="ENQ-1", received_on=date(2024, 3, 1), channel="phone",
+        category="out_of_education", urgent=True, reply_by=date(2024, 3, 4),
+        update_by=date(2024, 3, 8), summary="Out of school since [name]",
+        person=Person.objects.filter(la="886").order_by("id").first())
+    enquiry.escalations.create(escalated_on=date(2024, 3, 5), escalated_to="Head of SEN",
+                               reason="No school place", recorded_by="casework-user")
+    return enquiry
 
 
 def sample_survey():

@@ -92,6 +92,21 @@ def test_worklist(build):
     assert not by_id[7]["due_to_breach_4_weeks"] and by_id[8]["due_to_breach_4_weeks"]
 
 
+def test_worklist_flags_the_six_week_decision(build):
+    r = build.request
+    rows = {row["request_id"]: row for row in worklist(build.requests([
+        r(ago(42), request_id=1),                                   # day 42: still in time
+        r(ago(43), request_id=2),                                   # day 43: overdue
+        r(ago(10), request_id=3),                                   # 32 days left
+        r(ago(60), request_id=4, request_outcome="Y"),              # decided: no clock
+        r(ago(60), request_id=5, request_outcome="N",
+          request_outcome_date=R + timedelta(days=1)),              # decided after R
+    ]), R).to_dicts()}
+    assert {i: (row["days_left_to_6_weeks"], row["decision_overdue"])
+            for i, row in rows.items()} == {
+        1: (0, False), 2: (-1, True), 3: (32, False), 4: (None, False), 5: (-18, True)}
+
+
 def test_bands(build):
     bands = dict(backlog_bands(frame(build), R).iter_rows())
     # <=140: ids 1, 7, 8, 31; 141-210: 2, 3, 30; 211-364: 4, 5; >364: 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import PersonIdentity
+from .models import CaseAssignment, PersonIdentity, Request
 
 
 def identities_of(user, person_ids: Iterable[int]) -> dict[int, str]:
@@ -15,3 +15,17 @@ def identities_of(user, person_ids: Iterable[int]) -> dict[int, str]:
         person_id__in=ids, person__la__in=user.area_codes
     ).values_list("person_id", "upn", "uln")
     return {pid: upn or uln for pid, upn, uln in rows}
+
+
+def assignments_of(user, request_ids: Iterable[int]) -> dict[int, CaseAssignment]:
+    """What casework recorded (owner, team, draft sent) on requests in the user's areas."""
+    rows = CaseAssignment.objects.for_user(user).filter(request_id__in=list(request_ids))
+    return {row.request_id: row for row in rows}
+
+
+def open_request_for(user, pk: int) -> Request:
+    """A request in the user's areas, else 404."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Request.objects.for_user(user).select_related("assessment"),
+                             pk=pk)

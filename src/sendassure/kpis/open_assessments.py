@@ -15,6 +15,7 @@ from datetime import date
 
 import polars as pl
 
+from sendassure.kpis.breakdowns import age_at, age_group
 from sendassure.kpis.exclusions import keep
 from sendassure.kpis.pointintime import requests_known_on
 from sendassure.kpis.results import Result
@@ -23,6 +24,7 @@ OVER_20_WEEKS = 140
 OVER_30_WEEKS = 210
 OVER_52_WEEKS = 364
 BREACH_WITHIN_4_WEEKS = 112  # 112 < age <= 140
+DECISION_6_WEEKS = 42  # reg 5: decide whether to assess within 6 weeks of the request
 
 AWAITING_DECISION = "awaiting decision"
 ASSESSING = "assessing"
@@ -103,13 +105,21 @@ def worklist(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
     """One row per open case on ``as_of``, oldest first (child-level: restricted roles only).
 
     ``age_weeks`` is completed weeks (``age_days // 7``); ``days_left_to_20_weeks`` is
-    ``140 - age_days`` (negative once the 20 weeks have passed).
+    ``140 - age_days`` (negative once the 20 weeks have passed). While a case awaits the
+    decision whether to assess, ``days_left_to_6_weeks`` is ``42 - age_days`` and
+    ``decision_overdue`` is ``age_days > 42`` (reg 5); once decided both are empty/false.
+    ``age_group`` is the child's age on ``as_of`` in the breakdowns' bands.
     """
     age = pl.col("age_days")
+    undecided = pl.col("stage") == AWAITING_DECISION
     return (
         open_cases(requests, as_of)
         .with_columns(
             (age // 7).alias("age_weeks"),
+            age_group(age_at(pl.col("birth_month"), pl.lit(as_of))).alias("age_group"),
+            pl.when(undecided).then(DECISION_6_WEEKS - age).otherwise(None)
+            .alias("days_left_to_6_weeks"),
+            (undecided & (age > DECISION_6_WEEKS)).alias("decision_overdue"),
             (OVER_20_WEEKS - age).alias("days_left_to_20_weeks"),
             (age > OVER_20_WEEKS).alias("over_20"),
             (age > OVER_30_WEEKS).alias("over_30"),
@@ -119,7 +129,8 @@ def worklist(requests: pl.DataFrame, as_of: date) -> pl.DataFrame:
         .sort(["received_date", "la", "request_id"])
         .select(
             "la", "request_id", "person_id", "received_date", "stage", "age_days", "age_weeks",
+            "days_left_to_6_weeks", "decision_overdue",
             "days_left_to_20_weeks", "over_20", "over_30", "over_52", "due_to_breach_4_weeks",
-            "request_outcome", "assessment_outcome", "week20",
+            "request_outcome", "assessment_outcome", "week20", "locality", "age_group",
         )
     )

@@ -1,3 +1,4 @@
+from .assignment import CaseAssignment
 from .establishment import Establishment
 from .person import Person, PersonIdentity
 from .plans import (
@@ -12,6 +13,6 @@ from .plans import (
 from .request import Assessment, Request
 
 __all__ = [
-    "ActivePlan", "Assessment", "Establishment", "NamedPlan", "Person", "PersonIdentity", "PhaseTransfer",
+    "ActivePlan", "Assessment", "CaseAssignment", "Establishment", "NamedPlan", "Person", "PersonIdentity", "PhaseTransfer",
     "PlacementDetail", "PlanDetail", "Request", "Review", "SenNeed",
 ]

@@ -25,3 +25,22 @@ def form_day(text: str | None, earliest: date = date(2014, 1, 1)) -> date | None
     except ValueError:
         return None
     return value if earliest <= value <= date(2100, 12, 31) else None
+
+
+def date_input(data, prefix: str, what: str, earliest: date = date(2014, 1, 1)
+               ) -> tuple[date | None, str]:
+    """A GOV.UK date input's ``PREFIX-day``, ``-month``, ``-year``: (the date or None, the
+    problem or ""). All three blank is no date, not a problem."""
+    parts = [(data.get(f"{prefix}-{p}") or "").strip() for p in ("day", "month", "year")]
+    if not any(parts):
+        return None, ""
+    example = "like 27 3 2024"
+    if not all(p.isdigit() for p in parts):
+        return None, f"{what} must be a real date, {example}"
+    try:
+        value = date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None, f"{what} must be a real date, {example}"
+    if not earliest <= value <= date(2100, 12, 31):
+        return None, f"{what} must be between {earliest:%-d %B %Y} and 31 December 2100"
+    return value, ""
