@@ -14,6 +14,7 @@ class FiguresConfig(AppConfig):
             outcomes,  # noqa: F401  (the published outcome series)
             quality,  # noqa: F401  (plan quality audits)
             sen2,  # noqa: F401, I001  (the statutory families first)
+            surveys,  # noqa: F401  (parents' and carers' confidence)
             voice,  # noqa: F401  (complaints)
         )
         from .facts import on_data_changed
