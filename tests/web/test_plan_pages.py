@@ -26,7 +26,7 @@ def test_the_overview_is_a_heat_map_of_areas_by_review(client, make_user, plan):
     assert "First progress review" in html and "15 Nov 2023" in html
     assert "6. Inconsistent EHC process" in html
     assert "govuk-tag--orange" in html and "Amber" in html
-    assert "1 evidence request(s) still open" in html
+    assert "1 evidence request still open" in html
 
 
 def test_the_area_page_shows_actions_measures_and_requests(client, make_user, plan):
@@ -189,7 +189,7 @@ def test_a_rating_is_only_ever_for_one_of_the_plans_review_dates(client, make_us
     client.force_login(make_user("analyst"))
     url = reverse("action-rate", args=[Action.objects.get().pk])
     page = client.get(url, {"review_date": "9999-12-31"})  # not a review: the plan's own
-    assert page.status_code == 200 and "at the review on 15 November 2023" in page.content.decode()
+    assert page.status_code == 200 and "at the review on 15 Nov 2023" in page.content.decode()
     plan.reviews.all().delete()
     refused = client.get(url)
     assert refused.status_code == 302  # back to the area, asked to add a review date first

@@ -118,7 +118,7 @@ def test_a_draft_dated_after_the_data_does_not_count_yet(client, make_user, case
     ({"draft-day": "31", "draft-month": "2", "draft-year": "2024"},
      "The date the draft plan was sent must be a real date"),
     ({"draft-day": "1", "draft-month": "8", "draft-year": "2023"},
-     "must be between 1 September 2023 and 31 December 2100"),  # before the request
+     "must be between 1 Sep 2023 and 31 Dec 2100"),  # before the request
     ({"owner": "x" * 121}, "Owner must be 120 characters or fewer"),
 ])
 def test_a_bad_case_update_is_refused_beside_the_field(client, make_user, cases, fields,

@@ -31,8 +31,16 @@ def environment(**options) -> Environment:
         url=url,
         static=static,
         service_name=settings.SERVICE_NAME,
+        partnership_name=settings.PARTNERSHIP_NAME,
         navigation_for=navigation_for,
         get_messages=get_messages,
     )
     env.filters["long_date"] = long_date
+    env.filters["counted"] = counted
     return env
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 event``, ``2 events``, ``1,204 evidence requests``: a count with its noun."""
+    noun = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {noun}"

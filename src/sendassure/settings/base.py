@@ -151,6 +151,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SERVICE_NAME = "SEND improvement assurance"
+# Who runs the service: named in every page's footer (a council, its ICB, schools and the
+# parent carer forum, not the Crown: no crown or Royal Arms).
+PARTNERSHIP_NAME = os.environ.get("SENDASSURE_PARTNERSHIP", "the local area SEND partnership")
 # Keep the figures of every area's default view in the fact table, refreshed in the
 # transaction of any change to the inputs (imports, establishments, benchmarks).
 FIGURES_FACTS = os.environ.get("FIGURES_FACTS", "1") == "1"

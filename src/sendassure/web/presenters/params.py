@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sendassure.kpis.periods import PeriodError, parse_day
+from sendassure.kpis.periods import PeriodError, long_date, parse_day
 
 
 def as_of_param(request, name: str = "as_of") -> tuple[date | None, str]:
@@ -42,5 +42,5 @@ def date_input(data, prefix: str, what: str, earliest: date = date(2014, 1, 1)
     except ValueError:
         return None, f"{what} must be a real date, {example}"
     if not earliest <= value <= date(2100, 12, 31):
-        return None, f"{what} must be between {earliest:%-d %B %Y} and 31 December 2100"
+        return None, f"{what} must be between {long_date(earliest)} and 31 Dec 2100"
     return value, ""

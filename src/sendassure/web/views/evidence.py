@@ -20,6 +20,7 @@ from django.utils.timezone import localtime
 
 from sendassure.core import audit
 from sendassure.core.permissions import allows, requires
+from sendassure.kpis.periods import long_date
 from sendassure.plan.evidence import service, storage
 from sendassure.plan.evidence.validation import ACCEPTED, KINDS, Refused
 
@@ -245,7 +246,7 @@ def _form_context(user, values, errors) -> dict:
     chosen_requests = set(values.get("requests", []))
     request_items = [{"value": str(r.pk),
                       "text": f"{r.plan.title} ({r.plan.la}), area {r.area.number}: {r.text}",
-                      "hint": {"text": (f"Due at the review of {r.due_review:%-d %B %Y}"
+                      "hint": {"text": (f"Due at the review of {long_date(r.due_review)}"
                                         if r.due_review else "No review date given")
                                + f"; {r.get_status_display().lower()}"},
                       "checked": str(r.pk) in chosen_requests}
