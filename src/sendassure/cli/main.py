@@ -7,6 +7,7 @@ from rich.console import Console
 
 from . import (
     audits,
+    backups,
     complaints,
     enquiries,
     exclusions,
@@ -45,6 +46,9 @@ app.add_typer(complaints.app, name="complaints")
 app.add_typer(enquiries.app, name="enquiries")
 app.add_typer(surveys.app, name="surveys")
 app.add_typer(health.app, name="health")
+app.command("backup")(backups.backup)
+app.command("restore")(backups.restore)
+app.command("backup-key")(backups.backup_key)
 app.command("rules")(rules)
 app.command("synth")(synth)
 app.command("kpis")(kpis)
