@@ -11,6 +11,7 @@ class FiguresConfig(AppConfig):
 
         from . import (
             enquiries,  # noqa: F401  (the enquiries hub's response times)
+            health,  # noqa: F401  (children's community health waits, by ICB)
             outcomes,  # noqa: F401  (the published outcome series)
             quality,  # noqa: F401  (plan quality audits)
             sen2,  # noqa: F401, I001  (the statutory families first)

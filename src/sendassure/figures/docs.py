@@ -177,7 +177,8 @@ def render_markdown() -> str:
     for stream in STREAMS.values():
         families = [f for f in FAMILIES.values() if f.stream == stream.name]
         parts.append(f"## {stream.label} (stream `{stream.name}`)\n")
-        if families and all(f.published for f in families):
+        outcomes = stream.name == "outcomes"  # the published series, one measure each
+        if families and outcomes:
             parts.append(PUBLISHED_INTRO)
-        parts += [_published(f) if f.published else _family(f) for f in families]
+        parts += [_published(f) if outcomes else _family(f) for f in families]
     return "\n".join(parts)

@@ -51,3 +51,21 @@ def code_of(level: str, name: str) -> str | None:
         return ENGLAND_CODE
     hit = _names().get((level, comparable(name)))
     return hit[0] if hit else None
+
+
+AREAS = Path(__file__).parent / "data" / "la_icb_2022.csv"
+
+
+@cache
+def _icbs_by_area() -> dict[str, tuple[tuple[str, str], ...]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    with AREAS.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["la_code"], []).append((row["icb_code"], row["icb_name"]))
+    return {la: tuple(icbs) for la, icbs in found.items()}
+
+
+def icbs_of(la: str) -> tuple[tuple[str, str], ...]:
+    """The ICB(s) (code, name) a local authority's area falls in; two or three for the
+    counties that span more than one."""
+    return _icbs_by_area().get(la, ())

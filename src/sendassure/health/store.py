@@ -10,9 +10,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from sendassure.core import versions
+
 from .models import NonSubmission, ServiceWait, SitrepEdition
 from .sitrep import Sitrep, read_sitrep
 
+VERSION_KEY = "health:sitreps"
 LOADED, REPLACED, UNCHANGED, OLDER = "loaded", "replaced", "unchanged", "older"
 
 
@@ -68,4 +71,5 @@ def load_sitrep(path: Path, progress: Callable[[int, int], None] | None = None) 
                           org_code=n.organisation.code, org_name=n.organisation.name,
                           month=n.month, providers=n.providers)
             for n in sitrep.non_submitters], batch_size=2000)
+        versions.changed([VERSION_KEY], None)
     return Loaded(path.name, month, outcome, len(sitrep.waits))
