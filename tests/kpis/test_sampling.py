@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendassure.kpis.sampling import proportional_allocation, sample_size, stratified_sample
+from sendassure.kpis.sampling import sample_size, stratified_sample, systematic_allocation
 
 # z = Phi^-1(0.975) = 1.959964, z^2 = 3.841459; n0 = 3.841459 * 0.5 * 0.5 / 0.05^2 = 384.146
 
@@ -40,19 +42,54 @@ def test_sample_size_edges():
             sample_size(**bad)
 
 
-def test_proportional_allocation_by_largest_remainder():
-    # Quotas 7 x (50, 30, 20) / 100 = 3.5, 2.1, 1.4; whole parts 3, 2, 1 = 6;
-    # the 1 place left goes to the largest remainder, a's 0.5: a 4, b 2, c 1.
-    assert proportional_allocation({"a": 50, "b": 30, "c": 20}, 7) == {"a": 4, "b": 2, "c": 1}
-    # Quotas 4 x 10 / 30 = 1.333 each: 1, 1, 1 and 1 left; a three-way tie goes to the
-    # stratum that sorts first, whatever the dict order.
-    assert proportional_allocation({"z": 10, "y": 10, "x": 10}, 4) == {"x": 2, "y": 1, "z": 1}
-    # Missing values sort last: ("P", "ASD") before ("P", None) on a 0.5 tie.
-    assert proportional_allocation({("P", None): 5, ("P", "ASD"): 5}, 1) == {
-        ("P", None): 0, ("P", "ASD"): 1}
-    # More than the total: everything.
-    assert proportional_allocation({"a": 2, "b": 1}, 10) == {"a": 2, "b": 1}
-    assert proportional_allocation({"a": 2, "b": 1}, 0) == {"a": 0, "b": 0}
+class Start(random.Random):
+    """A generator whose first ``getrandbits(53)`` is the start given (for hand-worked
+    allocations)."""
+
+    def __init__(self, start: Fraction):
+        super().__init__(0)
+        self.bits = int(start * 2**53)
+
+    def getrandbits(self, k):
+        return self.bits
+
+
+def test_systematic_allocation_worked_by_hand():
+    # Quotas 7 x (50, 30, 20) / 100 = 3.5, 2.1, 1.4; whole parts 3, 2, 1 = 6; 1 place
+    # left. Fractional parts in sorted order a 0.5, b 0.1, c 0.4: running totals
+    # [0, 0.5) a, [0.5, 0.6) b, [0.6, 1.0) c. Start 0.25 -> a; 0.55 -> b; 0.9 -> c.
+    sizes = {"c": 20, "b": 30, "a": 50}  # dict order does not matter: strata are sorted
+    for start, got in ((Fraction(1, 4), "a"), (Fraction(55, 100), "b"),
+                       (Fraction(9, 10), "c")):
+        expected = {"a": 3, "b": 2, "c": 1}
+        expected[got] += 1
+        assert systematic_allocation(sizes, 7, Start(start)) == expected
+    # Quotas 4 x 10 / 30 = 1.333 each, 1 left; parts 1/3 each: x [0, 1/3), y [1/3, 2/3),
+    # z [2/3, 1). Start 0.5 -> y.
+    assert systematic_allocation({"z": 10, "y": 10, "x": 10}, 4, Start(Fraction(1, 2))) == {
+        "x": 1, "y": 2, "z": 1}
+    # Missing values sort last: ("P", "ASD") takes [0, 0.5), ("P", None) [0.5, 1).
+    assert systematic_allocation({("P", None): 5, ("P", "ASD"): 5}, 1,
+                                 Start(Fraction(3, 4))) == {("P", None): 1, ("P", "ASD"): 0}
+    # More than the total: everything; whole quotas use no randomness.
+    assert systematic_allocation({"a": 2, "b": 1}, 10, Start(0)) == {"a": 2, "b": 1}
+    assert systematic_allocation({"a": 2, "b": 1}, 0, Start(0)) == {"a": 0, "b": 0}
+
+
+def test_more_strata_than_places_is_not_biased_to_the_largest_strata():
+    # Four dimensions of a big caseload make strata smaller than one place each. Need X:
+    # 10 localities of 11 plans; need Y: 100 localities of 10. 50 of 1,110: X's exact
+    # share is 50 x 110 / 1,110 = 4.95 plans. Every quota is under 1 (X 0.495, Y 0.45),
+    # so giving places to the largest fractional parts would give all 10 X strata one
+    # (10 X plans: twice its share); systematic selection gives X 4 or 5, whatever the seed.
+    records = [{"id": f"X{loc}-{i}", "need": "X", "locality": f"L{loc:03}"}
+               for loc in range(10) for i in range(11)]
+    records += [{"id": f"Y{loc}-{i}", "need": "Y", "locality": f"L{loc:03}"}
+                for loc in range(100) for i in range(10)]
+    for seed in range(30):
+        chosen = stratified_sample(records, 50, by=["need", "locality"], seed=seed)
+        assert len(chosen) == 50
+        assert sum(1 for k in chosen if k.startswith("X")) in (4, 5), seed
 
 
 def plans(n_primary: int = 12, n_secondary: int = 8) -> list[dict]:
@@ -145,9 +182,17 @@ def test_sample_properties(records, size, seed, shuffler):
     assert len(set(chosen)) == len(chosen)
     assert set(chosen) <= {r["id"] for r in records}
     stratum = {r["id"]: (r["phase"], r["need"]) for r in records}
-    sizes = Counter(stratum.values())
-    assert Counter(stratum[k] for k in chosen) + Counter() == Counter(
-        proportional_allocation(dict(sizes), size)) + Counter()
+    # every stratum, and every phase (the first dimension), gets its exact quota
+    # rounded down or up
+    taken = Counter(stratum[k] for k in chosen)
+    total = len(records)
+    for group in (lambda s: s, lambda s: s[0]):
+        sizes = Counter(group(s) for s in stratum.values())
+        got = Counter(group(stratum[k]) for k in chosen)
+        for value, count in sizes.items():
+            quota = Fraction(min(size, total) * count, total)
+            assert math.floor(quota) <= got[value] <= math.ceil(quota), (value, quota)
+    assert sum(taken.values()) == len(chosen)
     shuffled = records[:]
     shuffler.shuffle(shuffled)
     assert stratified_sample(shuffled, size, by=["phase", "need"], seed=seed) == chosen

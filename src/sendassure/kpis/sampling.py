@@ -14,6 +14,16 @@ better information), ``e`` the margin and ``N`` the number of plans.
 primary need) is in the sample in proportion to its size, and picks them with a seeded
 random generator, so the same seed and the same plans always give the same sample: an
 auditor can show how the sample was drawn, and anyone can draw it again.
+
+Each stratum gets the whole part of its exact quota; the places left over go to strata
+by systematic selection on their fractional parts (``systematic_allocation``): strata in
+sorted order, a seeded random start, one place each time the running total of the
+fractional parts passes start + 0, 1, 2, ... So every stratum gets its quota rounded
+down or up, each with the right chance, and so does every group of strata sharing the
+first dimension(s) (implicit stratification). Giving the left-over places to the largest
+fractional parts instead would be biased when there are more strata than places (four
+dimensions of a large caseload): every quota is under 1, so the places would all go to
+the largest strata (all of one primary need).
 """
 
 from __future__ import annotations
@@ -54,14 +64,15 @@ def sample_size(
     return min(population, math.ceil(n - CEIL_TOLERANCE))
 
 
-def proportional_allocation(
-    stratum_sizes: Mapping[Hashable, int], size: int
+def systematic_allocation(
+    stratum_sizes: Mapping[Hashable, int], size: int, rng: random.Random
 ) -> dict[Hashable, int]:
-    """Split ``size`` across strata in proportion to their sizes (largest remainder).
+    """Split ``size`` across strata in proportion to their sizes, the left-over places
+    by systematic selection on the quotas' fractional parts (see the module docstring).
 
-    Each stratum first gets the whole part of its exact quota ``size x N_s / N``; the
-    places left go one each to the strata with the largest fractional parts, ties going
-    to the stratum that sorts first. ``size`` is capped at the total.
+    Strata are taken in sorted order. The random start is drawn from ``rng`` only when
+    some places are left over, so quotas that are all whole numbers use no randomness.
+    ``size`` is capped at the total.
     """
     total = sum(stratum_sizes.values())
     size = max(0, min(size, total))
@@ -70,10 +81,16 @@ def proportional_allocation(
     quotas = {s: Fraction(size * count, total) for s, count in stratum_sizes.items()}
     allocation = {s: math.floor(quota) for s, quota in quotas.items()}
     left = size - sum(allocation.values())
-    ordered = sorted(stratum_sizes, key=_sort_key)
-    by_remainder = sorted(ordered, key=lambda s: quotas[s] - allocation[s], reverse=True)
-    for stratum in by_remainder[:left]:
-        allocation[stratum] += 1
+    if left == 0:
+        return allocation
+    start = Fraction(rng.getrandbits(53), 2**53)  # exact, in [0, 1)
+    running = Fraction(0)
+    for stratum in sorted(stratum_sizes, key=_sort_key):
+        before = running
+        running += quotas[stratum] - allocation[stratum]
+        # one place if a point start + k (k = 0, 1, ...) falls in [before, running)
+        if math.ceil(running - start) > math.ceil(before - start):
+            allocation[stratum] += 1
     return allocation
 
 
@@ -84,7 +101,7 @@ def stratified_sample(
     """The ``key`` of each record picked: ``size`` records, stratified by the ``by`` fields.
 
     Strata are the combinations of the ``by`` values; each gets its
-    ``proportional_allocation`` share. Records are sorted by ``key``, strata are visited
+    ``systematic_allocation`` share. Records are sorted by ``key``, strata are visited
     in sorted order, and one ``random.Random(seed)`` picks within each, so the answer
     depends only on the records and the seed, not on their order. A ``size`` of the
     whole population or more picks every record. The keys come back sorted.
@@ -96,8 +113,8 @@ def stratified_sample(
     if size >= len(ordered):
         return keys
     strata = _strata(ordered, by)
-    allocation = proportional_allocation({s: len(rs) for s, rs in strata.items()}, size)
     rng = random.Random(seed)
+    allocation = systematic_allocation({s: len(rs) for s, rs in strata.items()}, size, rng)
     chosen = []
     for stratum in sorted(strata, key=_sort_key):
         picked = rng.sample(strata[stratum], allocation[stratum])

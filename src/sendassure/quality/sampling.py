@@ -7,7 +7,8 @@ reference date: never today's date), from the case records, each with its dimens
   Secondary (11 to 15), Post-16 (16 to 19), Post-19 (20 to 25), Unknown;
 - ``setting``: the rank-1 placement's type (mainstream, special, ...; Unknown);
 - ``locality``: the postcode district.
-A sample is stratified on the chosen dimensions with proportional allocation and a seeded
+A sample is stratified on the chosen dimensions with proportional allocation (left-over
+places by systematic selection, so many small strata do not bias it) and a seeded
 random choice (``kpis.sampling``); representativeness is a chi-square goodness of fit of
 the plans' mix against the caseload's, per dimension, with the largest gap in percentage
 points (``kpis.representativeness``).
