@@ -169,6 +169,7 @@ def sample_enquiry():
     from datetime import date
 
     from sendassure.casework.models import Person
+    from sendassure.core import versions
     from sendassure.enquiries.models import Enquiry
 
     enquiry = Enquiry.objects.create(
@@ -178,6 +179,7 @@ def sample_enquiry():
         person=Person.objects.filter(la="886").order_by("id").first())
     enquiry.escalations.create(escalated_on=date(2024, 3, 5), escalated_to="Head of SEN",
                                reason="No school place", recorded_by="casework-user")
+    versions.changed(["enquiries"], ["886"])  # stored here without a loader
     return enquiry
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from sendassure.core import versions
 from sendassure.core.scrub import scrub
 
+from .importing import VERSION_KEY
 from .models import Enquiry, Escalation
 from .promises import promised
 from .vocabulary import vocabulary
@@ -64,6 +66,7 @@ def record(la: str, data) -> tuple[Enquiry | None, Problems]:
                                      channel=channel, category=category, person=person,
                                      summary=summary, source="recorded in the hub",
                                      **promised(received, category, words))
+    versions.changed([VERSION_KEY], [la])  # the figures service counts it from now
     return enquiry, []
 
 
@@ -88,6 +91,7 @@ def update(enquiry: Enquiry, data) -> Problems:
     for field, value in dates.items():
         setattr(enquiry, field, value)
     enquiry.save(update_fields=["assigned_to", *dates])
+    versions.changed([VERSION_KEY], [enquiry.la])
     return []
 
 
@@ -109,4 +113,5 @@ def escalate(enquiry: Enquiry, data, recorded_by: str) -> Problems:
         return problems
     Escalation.objects.create(enquiry=enquiry, escalated_on=on, escalated_to=to,
                               reason=reason, recorded_by=recorded_by)
+    versions.changed([VERSION_KEY], [enquiry.la])
     return []

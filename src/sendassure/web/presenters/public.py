@@ -19,7 +19,13 @@ HEADLINES = (
     ("sen2", "pc_decided_within_6_weeks", P.ROLLING_12),
     ("quality", "pc_good_or_better", P.QUARTER),
     ("complaints", "pc_complaints_on_time", P.ROLLING_12),
+    ("enquiries", "pc_enquiries_on_time", P.ROLLING_12),
+    # a survey wave is read whole: the calendar year holding the latest answers
+    ("surveys", "pc_survey_confidence_agree", P.CALENDAR_YEAR),
 )
+# a share from a survey is shown with its 95% interval, never bare
+INTERVALS = {"pc_survey_confidence_agree": ("survey_confidence_ci_low",
+                                            "survey_confidence_ci_high")}
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,18 @@ def headlines(la: str) -> tuple[list[Headline], date | None]:
             ends = known
         if known is None:
             continue
-        period = P.point(figures.as_of) if kind == P.POINT_IN_TIME else \
-            P.latest_complete(kind, figures.as_of)
+        if kind == P.POINT_IN_TIME:
+            period = P.point(figures.as_of)
+        elif name in INTERVALS:
+            period = P.containing(kind, figures.as_of)
+        else:
+            period = P.latest_complete(kind, figures.as_of)
         figure = figures.figure(name, period)
-        out.append(Headline(registered(name).label, figure.display, period.label,
+        text = figure.display
+        if name in INTERVALS and figure.shown:
+            low, high = (figures.figure(n, period) for n in INTERVALS[name])
+            text += f" (95% interval {low.display} to {high.display})"
+        out.append(Headline(registered(name).label, text, period.label,
                             figures.currency.describe()))
     return out, ends
 
