@@ -9,7 +9,7 @@ import re
 from .series import ALL, ALL_SEN, EHC_PLAN, NO_SEN, SEN_SUPPORT
 
 _PATTERNS = (
-    (re.compile(r"^(sen provision\s*-\s*)?(ehc ?p(lan)?s?|statement)( or (statement|ehc ?plan))?"
+    (re.compile(r"^(sen provision\s*-\s*|all )?(ehc ?p(lan)?s?|statement)( or (statement|ehc ?plan))?"
                 r"( of sen)?$"), EHC_PLAN),
     (re.compile(r"^(sen provision\s*-\s*)?sen support"), SEN_SUPPORT),
     (re.compile(r"^(no (identified )?sen|no special educational needs)$"), NO_SEN),

@@ -9,7 +9,8 @@ Regenerate (from the repository root; ``DATA`` is the shared data folder holding
 
 Sources (all Open Government Licence v3.0 unless said): DfE's Local Area SEND and AP
 Inclusion Dashboard data files (dfe-analytical-services/SEND-AP-Inclusion-Dashboard,
-code MIT); the MoJ/DfE SEND appeal rate table 2014-2024; the area SEND inspection
+code MIT); the EES "Education, health and care plans" 2025 caseload file (EHC plans in
+mainstream); the MoJ/DfE SEND appeal rate table 2014-2024; the area SEND inspection
 overview and LA lookup (data-to-insight/ofsted-send-scrape-tool, MIT).
 """
 
@@ -28,13 +29,14 @@ SHIPPED = Path(__file__).parent.parent / "data" / "outcomes.csv.gz"
 DASHBOARD = ("eyfsp.csv", "ks1_phonics.csv", "ks2_attainment.csv", "ks4_attainment.csv",
              "absence.csv", "destinations_1618.csv", "percent_pupils_ehcp.csv",
              "mainstream_with_sen.csv", "cin_la.csv", "dsg_deficit.csv",
-             "specialist_spend.csv", "tribunals.csv")
+             "specialist_spend.csv", "tribunals.csv", "ofsted.csv")
 
 
 def sources(data: Path) -> list[Path]:
     """The files the extract is built from, in load order (later replaces earlier)."""
     board = data / "dfe_send_dashboard" / "data"
     return [*(board / name for name in DASHBOARD),
+            data / "ees" / "ehcp_2025" / "data" / "caseload.csv",
             data / "redress" / "SEND_Tribunals_and_appeal_rate_2014-2024.csv",
             data / "ofsted_area_send" / "ofsted_area_send_overview.csv"]
 

@@ -9,6 +9,8 @@ A file's layout is recognised by its columns, never its name:
 - the **SEND appeal rate table** (MoJ/DfE): wide, a two-row header, region header rows,
   footnotes; ``-``, ``..`` and ``~`` markers;
 - the **area SEND inspection overview** (one row per inspected LA, grade 1-3);
+- the SEND dashboard's **inspection outcomes** (``ofsted.csv``: one row per LA, whether the
+  2016-2022 framework's inspection required a written statement of action);
 - the **tidy** layout sendassure ships its extract in.
 
 Every reader yields tidy records (``Record``); symbols become missing values with their
@@ -108,6 +110,8 @@ TABLES: tuple[Columns, ...] = (
             ("new_la_code",)),
     Columns("mainstream_with_sen", "% of pupils", None, "total_pupils", _CHAR, (),
             ("total_pupils",)),
+    Columns("ehcp_in_mainstream", "mainstream_total_pc", "mainstream_total", "ehcplans",
+            ("breakdown",), (("breakdown_topic", "All EHC plans"),)),
     *(Columns(name, "Percentage of children", None, None, _CHAR, (("social_care_group", g),))
       for name, g in (("cin_with_sen", "CINO at 31 March"),
                       ("cla_with_sen", "CLA 12 months at 31 March"),
@@ -190,7 +194,8 @@ def _table(rows: list[list[str]], path: Path) -> Iterator[Record]:
             f"{path.name}: not a published outcomes file in any known layout (columns: "
             f"{', '.join(header[:12])}{'...' if len(header) > 12 else ''}). Known: DfE SEND "
             f"dashboard and EES files carrying {', '.join(sorted({s.series for s in TABLES}))}; "
-            f"the SEND appeal rate table; the area SEND inspection overview.")
+            f"the SEND appeal rate table; the area SEND inspection overview; the SEND "
+            f"dashboard's inspection outcomes (2016-2022 framework).")
     for number_, cells in enumerate(rows[1:], start=1):
         if not any(c.strip() for c in cells):
             continue
@@ -303,6 +308,45 @@ def _inspections(rows: list[list[str]], path: Path) -> Iterator[Record]:
                      row_number)
 
 
+# -- area SEND inspections under the 2016-2022 framework (DfE SEND dashboard ofsted.csv) --
+PREVIOUS_DATE = "Publication date (previous inspection framework)"
+PREVIOUS_WSOA = "Inspection outcome: written statement of action required?"
+
+
+def _is_previous_inspections(header: set[str]) -> bool:
+    return PREVIOUS_DATE in header and any(h.startswith(PREVIOUS_WSOA) for h in header)
+
+
+def _r_date(text: str) -> date | None:
+    """R's Date as the dashboard exports it: days since 1970-01-01 ("17984.0")."""
+    try:
+        return date.fromordinal(date(1970, 1, 1).toordinal() + int(float(text)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _previous_inspections(rows: list[list[str]], path: Path) -> Iterator[Record]:
+    header = [h.strip() for h in rows[0]]
+    wsoa = next(h for h in header if h.startswith(PREVIOUS_WSOA))
+    for row_number, cells in enumerate(rows[1:], start=1):
+        row = dict(zip(header, cells, strict=False))
+        published = _day(row.get(PREVIOUS_DATE) or "") or _r_date(row.get(PREVIOUS_DATE))
+        if published is None:
+            continue  # not inspected under that framework
+        name = (row.get("la_name") or "").strip()
+        la = code_for_new((row.get("la_code") or "").strip()) or code_for(name)
+        if not la:
+            raise LayoutError(f"{path.name}: row {row_number}: local authority {name!r} "
+                              f"is not a known LA name or code")
+        answer = (row.get(wsoa) or "").strip().lower()
+        value = {"yes": 1.0, "no": 0.0}.get(answer)
+        yield Record("area_send_wsoa", published.isoformat(), LOCAL, la,
+                     (row.get("region") or "").strip(), name, ALL, "", value, None, None,
+                     "" if value is not None else (f"not a yes or no ({answer[:20]})"
+                                                   if answer else "blank"),
+                     (row.get("summary_outcome") or "").strip()[:500], row_number)
+
+
 # -- the tidy layout --------------------------------------------------------------------------
 def _tidy(rows: list[list[str]], path: Path) -> Iterator[Record]:
     header = rows[0]
@@ -334,6 +378,8 @@ def read(path: Path) -> list[Record]:
         reader = _appeal_table
     elif INSPECTION_COLUMNS <= header:
         reader = _inspections
+    elif _is_previous_inspections(header):
+        reader = _previous_inspections
     else:
         reader = _table
     return list(reader(rows, path))

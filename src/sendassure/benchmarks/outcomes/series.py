@@ -99,6 +99,15 @@ SERIES: dict[str, Series] = {s.name: s for s in (
            "Percentage of pupils in state-funded mainstream schools with an EHC plan, on "
            "SEN support, or either (of total_pupils).",
            "DfE, Special educational needs in England", (EHC_PLAN, SEN_SUPPORT, ALL_SEN)),
+    Series("ehcp_in_mainstream",
+           "Children and young people with an EHC plan placed in mainstream schools",
+           "Inclusion", "percent", "neither", ACADEMIC,
+           "Percentage of all children and young people with an EHC plan (January census) "
+           "whose placement is a mainstream school: LA maintained, academy, free school or "
+           "independent, with or without resourced provision or a SEN unit "
+           "(mainstream_total_pc; mainstream_total of ehcplans). Loaded from the EES "
+           "'Education, health and care plans' caseload file.",
+           "DfE, Education, health and care plans", (EHC_PLAN,)),
     Series("cin_with_sen", "Children in need with SEN (at 31 March)", "Inclusion",
            "percent", "neither", ACADEMIC,
            "Percentage of children in need at 31 March by SEN provision.",
@@ -131,6 +140,14 @@ SERIES: dict[str, Series] = {s.name: s for s in (
            "positive experiences and outcomes, 2 inconsistent, 3 widespread or systemic "
            "failings. Lower is better.",
            "Ofsted and CQC, area SEND inspection reports", (ALL,)),
+    Series("area_send_wsoa",
+           "Written statement of action required after the area SEND inspection (2016-2022 "
+           "framework)",
+           "Inspection", "grade", "down", DATED,
+           "Whether the area SEND inspection under the 2016-2022 framework, published on the "
+           "date given, required a written statement of action: 1 required, 0 not required. "
+           "The revisit's outcome, where there was one, is in the note. Lower is better.",
+           "Ofsted and CQC, area SEND inspection outcomes (DfE SEND dashboard)", (ALL,)),
 )}
 
 
