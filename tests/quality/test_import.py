@@ -148,3 +148,91 @@ def test_a_file_that_is_not_a_table_is_refused(tmp_path, children):
     other = tmp_path / "audits.txt"
     other.write_text("x")
     assert "choose a .csv or .xlsx file" in " ".join(_run(other).output.split())
+
+
+def _twin(upn: str, la: str, key: str) -> None:
+    """Another child in the records holding ``upn`` (in ``la``)."""
+    from sendassure.casework.models import Person, PersonIdentity
+
+    twin = Person.objects.get(identity__upn=upn)
+    twin.pk = None
+    twin.la, twin.match_key = la, key
+    twin.save()
+    PersonIdentity.objects.create(person=twin, upn=upn)
+
+
+@pytest.mark.parametrize("la, reason", [
+    ("886", "is the UPN of more than one child in the records"),
+    ("887", "belongs to children in more than one area: choose one with --la"),
+])
+def test_a_upn_held_by_two_children_is_refused(tmp_path, children, la, reason):
+    _twin(children[2], la, "twin")
+    path = _csv(tmp_path, [f"QA-1,{children[1]},2024-01-10,Ann,education,good,,,",
+                           f"QA-2,{children[2]},2024-01-10,Ann,education,good,,,"])
+    result = _run(path)
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    # the UPN is shown by its shape only, never as given
+    assert f"row 3, plan_ref: 'A999999999999' {reason}" in text
+    assert children[2] not in result.output
+    assert Audit.objects.count() == 0
+
+
+def test_a_upn_held_in_another_area_is_read_with_la(tmp_path, children):
+    _twin(children[2], "887", "twin")
+    path = _csv(tmp_path, [f"QA-2,{children[2]},2024-01-10,Ann,education,good,,,"])
+    result = runner.invoke(app, ["audits", "import", str(path), "--la", "886"])
+    assert result.exit_code == 0, result.output
+    assert Audit.objects.get().la == "886"
+
+
+@pytest.mark.parametrize("line, column, value, reason", [
+    ("{ref},{u},2024-01-10,Ann,education,good,,,", "audit_ref", "R" * 41,
+     "is longer than 40 characters"),
+    ("QA-2,{u},2024-01-10,{long},education,good,,,", "auditor", "A" * 121,
+     "is longer than 120 characters"),
+    ("QA-2,{u},2101-01-01,Ann,education,good,,,", "audit_date", "2101-01-01",
+     "is before EHC plans began (1 September 2014) or implausibly late"),
+    ("QA-2,,2024-01-10,Ann,education,good,,,", "plan_ref", "", "is not a UPN"),
+])
+def test_more_bad_cells_are_listed_and_nothing_is_stored(tmp_path, children, line, column,
+                                                         value, reason):
+    good = f"QA-1,{children[1]},2024-01-10,Ann,education,good,,,"
+    bad = line.format(ref="R" * 41, u=children[2], long="A" * 121)
+    result = _run(_csv(tmp_path, [good, bad]))
+    assert result.exit_code == 1, result.output
+    text = " ".join(result.output.split())
+    shown = f"'{value}' " if value else ""
+    assert f"audits.csv: row 3, {column}: {shown}{reason}" in text
+    assert Audit.objects.count() == 0
+
+
+def test_a_column_named_twice_and_too_many_rows_are_refused(tmp_path, children,
+                                                            monkeypatch):
+    twice = _csv(tmp_path, [f"QA-1,{children[1]},2024-01-10,Ann,education,good,,,,"],
+                 head=HEAD + ",Section_B")
+    result = _run(twice)
+    assert result.exit_code == 1 and "a column is named twice" in result.output
+    from sendassure.quality import importing
+
+    monkeypatch.setattr(importing, "MAX_ROWS", 1)
+    rows = _csv(tmp_path, [f"QA-1,{children[1]},2024-01-10,Ann,education,good,,,",
+                           f"QA-2,{children[2]},2024-01-10,Ann,education,good,,,"],
+                name="long.csv")
+    result = _run(rows)
+    assert result.exit_code == 1 and "more than 1 rows" in result.output
+    assert Audit.objects.count() == 0
+
+
+def test_a_rejected_file_leaves_earlier_audits_as_they_were(tmp_path, children):
+    assert _run(_csv(tmp_path, [f"QA-1,{children[1]},2024-01-10,Ann,education,good,,,"])
+                ).exit_code == 0
+    before = (list(Audit.objects.values()), list(SectionGrade.objects.values()),
+              list(DataVersion.objects.values()))
+    # a changed grade for QA-1 beside a bad row: neither is stored
+    bad = _csv(tmp_path, [f"QA-1,{children[1]},2024-01-10,Ann,education,inadequate,,,",
+                          f"QA-2,{children[2]},2024-01-10,Ann,education,great,,,"],
+               name="bad.csv")
+    assert _run(bad).exit_code == 1
+    assert (list(Audit.objects.values()), list(SectionGrade.objects.values()),
+            list(DataVersion.objects.values())) == before
