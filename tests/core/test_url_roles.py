@@ -34,6 +34,7 @@ EXPECTED: dict[str, set[str]] = {
     "dashboard-reviews": SIGNED_IN,
     "dashboard-caseload": SIGNED_IN,
     "outcomes": SIGNED_IN,
+    "health-waits": SIGNED_IN,
     "quality": SIGNED_IN,
     "quality-audits": AUDIT,
     "quality-start": AUDIT,

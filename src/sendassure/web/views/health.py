@@ -1,0 +1,135 @@
+"""The health waits page: NHS England's community health services waiting lists for an
+ICB (the user's area's by default), a region or England, for a month (the latest held by
+default), children's or adults' services, with England's share over 18 weeks beside;
+``&format=csv`` downloads the table. Published aggregate statistics: the same for every
+signed-in role."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from sendassure.core.permissions import requires
+from sendassure.figures.registry import DataCurrency
+from sendassure.health.models import NonSubmission, SitrepEdition
+from sendassure.health.organisations import ENGLAND, ICB, REGION, icbs_of
+from sendassure.health.waits import NoWaits, waits
+from sendassure.kpis.periods import month_end
+
+GROUPS = {"children": ("(CYP)", "Children's services"), "adults": ("(A)", "Adults' services")}
+COLUMNS = (("total", "Waiting"), ("weeks_0_1", "0-1 weeks"), ("weeks_1_2", "1-2 weeks"),
+           ("weeks_2_4", "2-4 weeks"), ("weeks_4_12", "4-12 weeks"),
+           ("weeks_12_18", "12-18 weeks"), ("weeks_18_52", "18-52 weeks"),
+           ("weeks_over_52", "Over 52 weeks"), ("weeks_52_104", "52-104 weeks"),
+           ("weeks_over_104", "Over 104 weeks"), ("over_18_weeks", "Over 18 weeks"),
+           ("pc_over_18_weeks", "% over 18 weeks"))
+
+
+def _organisations(edition: SitrepEdition) -> list[tuple[str, str]]:
+    """England, the regions and the ICBs the edition publishes, as (code, name)."""
+    found = (edition.waits.filter(level__in=(ENGLAND, REGION, ICB))
+             .values_list("level", "org_code", "org_name").distinct())
+    order = {ENGLAND: 0, REGION: 1, ICB: 2}
+    return [(code, name) for level, code, name in
+            sorted(set(found), key=lambda r: (order[r[0]], r[2]))]
+
+
+def _default_org(user) -> str:
+    for la in user.area_codes:
+        icbs = icbs_of(la)
+        if len(icbs) == 1:
+            return icbs[0][0]
+    return "england"
+
+
+def _month(text: str, held: list[date]) -> date | None:
+    return next((m for m in held if f"{m:%Y-%m}" == text), None)
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _not_submitted(edition: SitrepEdition, org_code: str) -> list[str]:
+    """Table 1 of the edition: providers that did not submit for its month."""
+    notes = []
+    for row in NonSubmission.objects.filter(edition=edition, month=edition.month,
+                                            level__in=(ENGLAND, ICB, REGION)):
+        if row.level == ENGLAND or row.org_code == org_code:
+            if row.providers:
+                notes.append(f"{row.org_name}: {row.providers} provider(s) in scope did not "
+                             f"submit for {edition.month:%B %Y}, so its figures are "
+                             "incomplete.")
+    return notes
+
+
+@requires("aggregates")
+def waits_page(request):
+    errors = []
+    held = list(SitrepEdition.objects.order_by("-month").values_list("month", flat=True))
+    month = held[0] if held else None
+    if request.GET.get("month"):
+        month = _month(request.GET["month"], held)
+        if month is None:
+            errors.append("Choose a month from the list")
+            month = held[0] if held else None
+    group = request.GET.get("services") or "children"
+    if group not in GROUPS:
+        errors.append("Choose children's or adults' services")
+        group = "children"
+    edition = SitrepEdition.objects.filter(month=month).first() if month else None
+    organisations = _organisations(edition) if edition else []
+    org = request.GET.get("org") or _default_org(request.user)
+    codes = {code for code, _ in organisations}
+    if edition and org != "england" and org not in codes:
+        if request.GET.get("org"):
+            errors.append("Choose an organisation from the list")
+        org = "england"
+    found, england = None, None
+    if edition:
+        try:
+            found = waits(org, month)
+            england = waits("england", month)
+        except NoWaits as error:
+            errors.append(str(error))
+    prefix = GROUPS[group][0]
+    rows = []
+    if found:
+        for service, values in found["services"].items():
+            if service.startswith(prefix):
+                base = england["services"].get(service, {}) if england else {}
+                rows.append({"service": service, "values": values,
+                             "england": base.get("pc_over_18_weeks")})
+    columns = [(key, label) for key, label in COLUMNS
+               if rows and key in rows[0]["values"]]
+    if found and request.GET.get("format") == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["org", "org_name", "month", "service", *(k for k, _ in columns),
+                         "england_pc_over_18_weeks"])
+        for row in rows:
+            writer.writerow([found["org"], found["org_name"], found["month"], row["service"],
+                             *("" if row["values"][k] is None else row["values"][k]
+                               for k, _ in columns),
+                             "" if row["england"] is None else row["england"]])
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="health-waits-{found["org"]}-{found["month"]}-{group}.csv"')
+        return response
+    currency = DataCurrency(held[-1], month_end(held[0]),
+                            SitrepEdition.objects.get(month=held[0]).file_name,
+                            SitrepEdition.objects.get(month=held[0]).loaded_at) if held \
+        else DataCurrency(None, None)
+    return render(request, "health/waits.html", {
+        "title": "Waits for community health services", "errors": errors,
+        "currency": currency.describe(), "has_data": bool(held), "months": held,
+        "month": month, "organisations": organisations, "org": org, "found": found,
+        "group": group, "groups": GROUPS, "rows": rows, "columns": columns,
+        "shown": _shown, "notes": _not_submitted(edition, found["org"]) if found else [],
+    })
