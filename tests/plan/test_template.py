@@ -212,7 +212,8 @@ def test_bad_yaml_names_the_path_and_line_and_nothing_is_stored(tmp_path):
     assert f"actions[0].status (line {status_line}): value 'sort of': {STATUS_RULE}" in errors
     assert (f"actions[1].reference (line {reference_line}): value '7.2': does not match its "
             "area number 1 (it should start 1.)") in errors
-    assert any(e.startswith("measures[0].kpi (line ") and e.endswith(
+    # measures[3]: after area 1's three (enquiries, complaints, parents' confidence)
+    assert any(e.startswith("measures[3].kpi (line ") and e.endswith(
         "value 'mainstream_total_pc_x': unknown KPI (not a registered measure)") for e in errors)
     # 1.2's milestone, and a duplicate 7.2 (action 7.2 exists) are also reported
     assert any("duplicate action reference" in e for e in errors)
@@ -256,7 +257,7 @@ def test_measure_rules(tmp_path):
                   "  period: rolling_12\n")
     r = r.replace("  baseline_value: 13.2", "  baseline_value: 13.25")
     r = r.replace("  baseline_period: 2023-06", "  baseline_period: June 2023")
-    r = r.replace("  - M9\n", "  - M99\n")  # the annual reviews measure
+    r = r.replace("  - M13\n", "  - M99\n")  # the annual reviews measure
     path = tmp_path / "m.yaml"
     path.write_text(r)
     rules = [e.split(": ", 1)[1] for e in errors_of(path)]
