@@ -32,7 +32,17 @@ def public(request):
 
 @requires("signed_in")
 def start(request):
+    """What needs attention for this user (see ``presenters.landing``), then the pages
+    their role reaches."""
+    from django.utils import timezone
+
+    from ..presenters import landing
+
     user = request.user
+    codes = user.area_codes
+    plans = list(landing.queries.plans_for(user))
+    today = timezone.localdate()  # review meetings and milestones are calendar deadlines
+    headlines, currency = landing.headlines(user, codes, plans)
     return render(
         request,
         "start.html",
@@ -42,6 +52,10 @@ def start(request):
             "role_description": ROLE_DESCRIPTIONS[Role(user.role)],
             "areas": list(user.areas.all()),
             "pages": reachable_pages(request),
+            "plans": [landing.plan_attention(plan, today) for plan in plans],
+            "headlines": headlines, "currency": currency,
+            "cases": landing.casework_counts(user, codes),
+            "latest_import": landing.latest_import(codes),
         },
     )
 
