@@ -76,3 +76,35 @@ def test_sen2_mediation_and_tribunals_beside_the_appeal_rate(client_as, tmp_path
     row = board[board.index('id="redress"'):]
     row = row[row.index(">2023<"):]
     assert "c" in row[:row.index("</tr>")].split('numeric">')[2]
+
+
+def _row(html: str, series: str, characteristic: str) -> list[str]:
+    row = html[html.index(f'data-series="{series}" data-characteristic="{characteristic}"'):]
+    row = row[:row.index("</tr>")]
+    return [c.split("</td>")[0].split(">", 1)[1] for c in row.split("<td")[1:]]
+
+
+def test_each_row_shows_neighbours_gap_and_direction_from_the_comparison(client_as, outcomes):
+    from sendassure.benchmarks.outcomes.queries import direction
+
+    html = client_as("board").get(reverse("outcomes")).content.decode()
+    rows = comparison("absence_overall", "886")
+    latest = next(r for r in reversed(rows) if r.characteristic == "EHC plan")
+    assert latest.neighbours_count == 10 and latest.gap is not None
+    cells = _row(html, "absence_overall", "EHC plan")
+    # period, pupils, Kent, region, England, neighbours' median, range, gap, direction
+    assert cells[0] == latest.period and cells[2] == f"{latest.value}%"
+    assert cells[5] == f"{latest.neighbours_median}".removesuffix(".0")
+    assert cells[6] == (f"{latest.neighbours_low}".removesuffix(".0") + " to "
+                        + f"{latest.neighbours_high}".removesuffix(".0"))
+    assert cells[7] == f"{latest.gap}".removesuffix(".0")
+    assert cells[8] == direction("absence_overall", rows, "EHC plan") != ""
+
+
+def test_ehc_plans_in_mainstream_and_the_earlier_inspection_are_shown(client_as, outcomes):
+    html = client_as("board").get(reverse("outcomes")).content.decode()
+    assert _row(html, "ehcp_in_mainstream", "EHC plan")[:5] == [
+        "2024/25", "EHC plan", "36.1%", "42.5", "43.6"]  # EES caseload, January 2025
+    inspection = html[html.index('data-series="area_send_wsoa"'):]
+    assert "not revisited" in inspection[:inspection.index("</tr>")]  # its note
+    assert _row(html, "area_send_wsoa", "All")[:3] == ["2019-03-29", "All", "1"]

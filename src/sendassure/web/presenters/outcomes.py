@@ -21,7 +21,8 @@ def summary(la: str, names: list[str]) -> list[dict]:
             out.append({
                 "series": name, "label": SERIES[name].label, "period": r.period,
                 "characteristic": r.characteristic, "value": text(r.value),
-                "reason": r.reason, "region": text(r.region), "england": text(r.england),
+                "reason": r.reason, "note": r.note, "region": text(r.region),
+                "england": text(r.england),
                 "neighbours": text(r.neighbours_median),
                 "range": (f"{text(r.neighbours_low)} to {text(r.neighbours_high)}"
                           if r.neighbours_count else ""),
