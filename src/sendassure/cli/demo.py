@@ -214,6 +214,34 @@ def _audits(console: Console) -> None:
     console.print(f"Imported {result.added} synthetic plan quality audits ({path.name})")
 
 
+def _voice(console: Console, plan) -> None:
+    """Synthetic complaints, parents' surveys and enquiries (seeded), loaded by their real
+    importers, and the "you said, we did" log against the plan's actions."""
+    from sendassure.enquiries.importing import import_enquiries
+    from sendassure.plan.models import Action, CoProduction
+    from sendassure.synth import voice as synthetic
+    from sendassure.voice.importing import import_complaints
+    from sendassure.voice.models import Complaint
+    from sendassure.voice.surveys import import_survey
+
+    if Complaint.objects.filter(la=DEMO_LA).exists():
+        return
+    folder = demo_dir() / "voice"
+    found = import_complaints(synthetic.complaints(DEMO_LA, DEMO_YEARS, DEMO_SEED,
+                                                   folder / "complaints.csv"))
+    answered = import_survey(synthetic.survey(DEMO_SEED, folder / "survey.csv"), DEMO_LA)
+    asked = import_enquiries(synthetic.enquiries(DEMO_LA, date(2023, 1, 9),
+                                                 date(2024, 12, 20), DEMO_SEED,
+                                                 folder / "enquiries.csv"))
+    for said_on, where, said, did, action in synthetic.COPRODUCTION:
+        CoProduction.objects.create(
+            plan=plan, said_on=said_on, where=where, you_said=said, we_did=did, public=True,
+            action=Action.objects.filter(area__plan=plan, reference=action).first())
+    console.print(f"Imported {found.added} synthetic complaints, {answered.added} survey "
+                  f"responses, {asked.added} enquiries and "
+                  f"{len(synthetic.COPRODUCTION)} 'you said, we did' entries ({folder})")
+
+
 def _pack(plan) -> Path:
     from sendassure.reports.output import write
     from sendassure.reports.review_pack import build_pack
@@ -233,6 +261,7 @@ def prepare(console: Console) -> str:
     kpis = _kpis_file()
     plan = _plan(console)
     _audits(console)
+    _voice(console, plan)
     with console.status("Building the progress-review pack..."):
         pack = _pack(plan)
     console.print(f"Review pack: {pack}")
