@@ -388,6 +388,8 @@ def test_the_shipped_extract_holds_every_series_published_for_kent(db):
 
     (loaded,) = load_outcomes()
     assert loaded.changed and loaded.values > 40000
+    (again,) = load_outcomes()  # the demo run twice
+    assert not again.changed
     held = series_with_data("886")
     assert set(SERIES) - set(held) == {"persistent_absence", "ks4_destinations_sustained",
                                        "area_send_inspection"}
@@ -400,3 +402,46 @@ def test_the_shipped_extract_holds_every_series_published_for_kent(db):
         "denominator": None, "region": None, "england": None}]
     assert {r["characteristic"] for r in kent["series"]["ks4_attainment8"]} == {
         "All SEN", "No SEN"}  # DfE's KS4 table is published for these two only
+
+
+def test_the_contract_on_the_published_files_for_kent(db):
+    """The issue's example command on the shipped extract: KS2 and overall absence by SEN
+    status as published, academic years as 2022/23, region and England beside each."""
+    import re
+
+    from sendassure.benchmarks.outcomes.loading import load_outcomes
+    from sendassure.cli.main import app
+
+    load_outcomes()
+    runner = CliRunner()
+    result = runner.invoke(app, ["outcomes", "--la", "886", "--series", "ks2_rwm_expected",
+                                 "--series", "absence_overall", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert set(found) == {"la", "series"} and found["la"] == "886"
+    assert list(found["series"]) == ["ks2_rwm_expected", "absence_overall"]
+    for rows in found["series"].values():
+        assert {r["characteristic"] for r in rows} == {"EHC plan", "SEN support", "No SEN",
+                                                       "All SEN"}
+        assert all(set(r) == {"period", "characteristic", "value", "numerator",
+                              "denominator", "region", "england"} for r in rows)
+        assert all(re.fullmatch(r"\d{4}/\d{2}", r["period"]) for r in rows)
+    ks2 = {(r["period"], r["characteristic"]): r for r in found["series"]["ks2_rwm_expected"]}
+    assert ks2["2022/23", "EHC plan"] == {  # DfE's whole percent (94 of 1,154 is 8.15)
+        "period": "2022/23", "characteristic": "EHC plan", "value": 8, "numerator": 94,
+        "denominator": 1154, "region": 9, "england": 8}
+    absence = {(r["period"], r["characteristic"]): r
+               for r in found["series"]["absence_overall"]}
+    assert absence["2022/23", "EHC plan"] == {  # published as "EHCP or Statement"
+        "period": "2022/23", "characteristic": "EHC plan", "value": 14.04, "numerator": None,
+        "denominator": None, "region": 12.96, "england": 12.42}
+    table = runner.invoke(app, ["outcomes", "--la", "886", "--series", "absence_overall",
+                                "--format", "table"], terminal_width=200)
+    assert table.exit_code == 0, table.output
+    assert "Overall absence rate (absence_overall)" in table.output
+    line = next(li for li in table.output.splitlines() if "2022/23" in li and "EHC plan" in li)
+    assert [c.strip() for c in line.strip("│ ").split("│")] == [
+        "2022/23", "EHC plan", "14.04", "", "", "12.96", "12.42"]
+    csv_out = runner.invoke(app, ["outcomes", "--la", "886", "--series", "absence_overall",
+                                  "--format", "csv"])
+    assert "886,absence_overall,2022/23,EHC plan,14.04,,,12.96,12.42" in csv_out.output
