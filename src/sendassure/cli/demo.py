@@ -101,6 +101,19 @@ def _reference_data(console: Console) -> None:
                   f"England ({'stored' if loaded.changed else 'already held'})")
 
 
+def _health(console: Console) -> None:
+    """NHS England's CHS waiting-list sitreps, January to June 2023 (the shipped compact
+    copies: England, regions and ICBs), so Kent's ICB waits show on /health/waits/."""
+    from sendassure.health.compact import SHIPPED
+    from sendassure.health.store import load_sitrep
+
+    shipped = sorted(SHIPPED.glob("*.xlsx"))
+    with console.status("Loading NHS community health services sitreps..."):
+        loaded = [load_sitrep(path) for path in shipped]
+    console.print(f"CHS sitreps: {len(loaded)} months, {loaded[0].month} to "
+                  f"{loaded[-1].month} (England, regions, ICBs)")
+
+
 def _kpis_file() -> Path:
     """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest
     complete year, from the figures service (as ``sendassure kpis`` prints them)."""
@@ -257,6 +270,7 @@ def prepare(console: Console) -> str:
     _users()
     returns = _synthetic_returns(console)
     _reference_data(console)
+    _health(console)
     _import(console, returns)
     kpis = _kpis_file()
     plan = _plan(console)

@@ -119,3 +119,24 @@ def waits(
         table.add_row(name, *("" if row[c] is None else f"{row[c]:,}" if isinstance(row[c], int)
                               else str(row[c]) for c in columns))
     console.print(table)
+
+
+@app.command("compact-sitrep")
+def compact_sitrep(
+    paths: list[Path] = typer.Argument(..., help="CHS sitrep workbooks as published."),
+    out: Path = typer.Option(..., "--out", help="Folder for the compact copies."),
+) -> None:
+    """Write a compact copy of each edition (England, regions, ICBs; no providers) that
+    load-sitrep reads like the original: the demo's shipped sitreps are made this way."""
+    from sendassure.health.compact import write_compact
+    from sendassure.health.sitrep import NotASitrep, read_sitrep
+
+    out.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        try:
+            sitrep = read_sitrep(path)
+        except NotASitrep as error:
+            console.print(f"[bold red]{path.name}: refused: {error}[/]", highlight=False)
+            raise typer.Exit(1) from None
+        target = write_compact(sitrep, out / f"chs_sitrep_{sitrep.month:%Y-%m}.xlsx")
+        console.print(f"{path.name}: {sitrep.month:%B %Y} -> {target}", highlight=False)
