@@ -94,3 +94,30 @@ def test_reloading_is_seen_at_once(ks2, tmp_path):
     path.write_text(KS2.replace("EHC plan,3,3,100", "EHC plan,4,4,100"))
     load_outcomes([path])
     assert figures_for(["886"], on).figure("ks2_rwm_expected_ehc_plan", P.point(on)).value == 4
+
+
+def test_the_kent_example_areas_5_and_9_read_the_published_outcomes(db):
+    """The demo's plan: areas 5 and 9 link to published outcomes, and after the demo's load
+    each link's "now" is the latest published value held for Kent."""
+    from sendassure.benchmarks.models import PublishedOutcome
+    from sendassure.benchmarks.outcomes.loading import load_outcomes
+    from sendassure.figures.outcomes import latest_period, published_as
+    from sendassure.plan import actuals
+    from sendassure.plan.models import MeasureLink
+    from sendassure.plan.template import import_file
+    from tests.plan.conftest import KENT
+
+    load_outcomes()
+    import_file(KENT)
+    links = [link for link in MeasureLink.objects.select_related("area")
+             if published_as(link.kpi)]
+    assert {5, 9} <= {link.area.number for link in links}
+    on = date(2024, 11, 15)
+    figures = figures_for(["886"], on)
+    for link in links:
+        series, characteristic = published_as(link.kpi)
+        held = PublishedOutcome.objects.filter(series=series, la_code="886",
+                                               characteristic=characteristic)
+        period = latest_period({r.period for r in held}, on)
+        expected = held.get(period=period).value
+        assert float(actuals.now(link, figures).value) == expected, link.kpi
