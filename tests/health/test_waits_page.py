@@ -57,3 +57,8 @@ def test_a_month_not_held_is_an_error_not_a_guess(client_as, june):
 def test_no_sitreps_says_how_to_load_them(client_as):
     html = client_as("analyst").get("/health/waits/").content.decode()
     assert "sendassure health load-sitrep" in html
+
+
+def test_every_signed_in_role_has_it_in_the_navigation(client_as):
+    html = client_as("board").get("/").content.decode()
+    assert 'href="/health/waits/"' in html and "Health waits" in html

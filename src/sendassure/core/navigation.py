@@ -11,6 +11,7 @@ NAVIGATION = [
     ("start", "Home"),
     ("dashboard-timeliness", "Dashboard"),
     ("outcomes", "Outcomes"),
+    ("health-waits", "Health waits"),
     ("quality", "Plan quality"),
     ("complaints", "Families' voice"),
     ("plans", "Plan"),
