@@ -242,3 +242,52 @@ def test_criteria_met_from_form_audits(client_as, children):  # noqa: F811
     row = board[board.index(">B2. Golden thread"):]
     row = row[:row.index("</tr>")]
     assert [c.split("<")[0] for c in row.split('numeric">')[1:]] == ["c", "c", "c", "c"]
+
+
+def _mix(html: str) -> tuple[str, list[str]]:
+    text = " ".join(html.split())
+    intro = text[text.index("Is the audited sample representative?"):]
+    intro = intro[:intro.index("</p>")]
+    table = html[html.index('id="representativeness"'):] if 'id="representativeness"' in \
+        html else ""
+    table = table[:table.index("</table>")] if table else ""
+    rows = [r.split("</th>")[0].split(">")[-1] for r in table.split('<th scope="row"')[1:]]
+    return intro, rows
+
+
+def test_the_audited_plans_mix_beside_the_results(client_as, children):  # noqa: F811
+    _audits(children, ROWS)  # 8 audits of all 6 plans, all still active
+    intro, rows = _mix(client_as("analyst").get(reverse("quality")).content.decode())
+    assert "The 6 plans audited in the period that are still active" in intro
+    assert "(of 6 plans audited)" in intro
+    assert rows == ["primary need", "phase", "setting", "locality"]
+    # a board member: primary need has groups of 1 (MLD, SEMH, SLCN) and 3 (ASD) audited
+    # plans, which its shares and gap would give away; the others are one group of 6
+    html = client_as("board").get(reverse("quality")).content.decode()
+    intro, rows = _mix(html)
+    assert rows == ["phase", "setting", "locality"]
+    assert "Not shown (a group of 1 to 4 audited plans could be worked out from it): " \
+           "primary need." in " ".join(html.split())
+
+
+def test_fewer_than_5_audited_plans_are_not_compared_for_aggregate_roles(
+        client_as, children):  # noqa: F811
+    _audits(children, ROWS[:4])  # plans 1 and 2 only
+    intro, rows = _mix(client_as("board").get(reverse("quality")).content.decode())
+    assert "The c plans audited" in intro and "(of c plans audited)" in intro
+    assert rows == []
+    intro, rows = _mix(client_as("analyst").get(reverse("quality")).content.decode())
+    assert "The 2 plans audited" in intro and len(rows) == 4
+
+
+def test_a_sample_sized_by_its_margin_of_error(client_as, children):  # noqa: F811
+    client = client_as("analyst")
+    page = client.get(reverse("quality-sample"), {"margin": "0.05", "seed": "5",
+                                                  "by": ["primary_need", "phase"]})
+    html = " ".join(page.content.decode().split())
+    # 6 plans: n0 = 1.96^2 x 0.25 / 0.05^2 = 384.1; 384.1 / (1 + 383.1 / 6) = 5.9 -> 6
+    assert page.status_code == 200 and "6 of 6 active plans on 18 Jan 2024" in html
+    assert 'id="representativeness"' in html
+    bad = client.get(reverse("quality-sample"), {"margin": "5", "seed": "5"})
+    assert bad.status_code == 400
+    assert "Enter the margin of error as a fraction, e.g. 0.05" in bad.content.decode()

@@ -174,6 +174,23 @@ def audited_mix(la: str, rows: list[AuditRow], first: date, last: date):
     return representativeness(chosen, caseload), len(chosen), len(plans)
 
 
+def controlled_mix(checks, compared: int, audited: int) -> tuple[list, str, str, list[str]]:
+    """The representativeness checks as an aggregate audience sees them: (checks shown,
+    plans compared, plans audited, dimensions held back). The two counts go through the
+    shared suppression (the plans audited but no longer active are their difference). A
+    dimension is held back when some group holds 1 to 4 of the audited plans: its sample
+    share and the largest gap, with the caseload's shares, would give that count away.
+    Nothing is compared with fewer than 5 plans."""
+    counts = {"compared": compared, "gone": audited - compared, "audited": audited}
+    hidden = suppress(counts, [(("compared", "gone"), "audited")])
+    text = {k: CONFIDENTIAL if k in hidden else f"{v:,}" for k, v in counts.items()}
+    if compared < THRESHOLD:
+        return [], text["compared"], text["audited"], []
+    shown = [c for c in checks if not any(1 <= o < THRESHOLD for o in c.fit.observed)]
+    held = [c.dimension for c in checks if c not in shown]
+    return shown, text["compared"], text["audited"], held
+
+
 def section_agreement_rows(rows: list[AuditRow], first: date, last: date,
                            controlled: bool) -> list[dict]:
     """Per section: agreement over the double-audited plans both auditors graded it in

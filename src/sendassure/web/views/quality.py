@@ -26,7 +26,6 @@ from sendassure.core import audit as audit_log
 from sendassure.core.permissions import requires, shows_child_data
 from sendassure.core.roles import Role, is_aggregate
 from sendassure.kpis import periods as P
-from sendassure.kpis.disclosure import THRESHOLD
 from sendassure.quality.models import AGENCIES, GRADES, MARKS
 
 from ..presenters import quality as present
@@ -85,8 +84,9 @@ def quality_dashboard(request):
         return response
     checks, compared, audited = present.audited_mix(la, rows, first, last) if rows else \
         ([], 0, 0)
-    if controlled and compared < THRESHOLD:
-        checks = []  # a mix of 1 to 4 plans says too much about each of them
+    held: list[str] = []
+    if controlled:  # no group of 1 to 4 audited plans shown or derivable
+        checks, compared, audited, held = present.controlled_mix(checks, compared, audited)
     return render(request, "quality/dashboard.html", {
         "title": "EHC plan quality", "la": la, "rows": rows, "first": first, "last": last,
         "errors": errors, "charts": charts, "controlled": controlled,
@@ -98,7 +98,7 @@ def quality_dashboard(request):
         "criteria": present.criteria_met(la, first, last, controlled) if rows else [],
         "reaudits": present.reaudits(la, first, last, controlled) if rows else {},
         "auditors": [] if controlled else present.by_auditor(rows, first, last),
-        "checks": checks, "compared": compared, "audited": audited,
+        "checks": checks, "compared": compared, "audited": audited, "held": held,
     }, status=400 if errors else 200)
 
 
