@@ -63,6 +63,7 @@ EXPECTED: dict[str, set[str]] = {
     "plan-pack": SIGNED_IN,
     "plan-coproduction": SIGNED_IN,
     "action-rate": ANALYSE,
+    "area-rate": ANALYSE,
     "action-exception": ANALYSE,
     "request-update": ANALYSE,
     "evidence": SIGNED_IN,
@@ -145,6 +146,7 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "plan-area": {"pk": area.pk},
         "action-edit": {"pk": area.actions.get().pk},
         "action-rate": {"pk": area.actions.get().pk},
+        "area-rate": {"pk": area.pk},
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
     }

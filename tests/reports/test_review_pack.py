@@ -83,7 +83,8 @@ def test_html_and_xlsx_versions(tmp_path, plan_with_data):
     page = html.read_text()
     assert '<html lang="en">' in page and "What we said" in page
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["About", "At a glance", "Measures", "Quarters", "Outcomes", "Actions",
+    assert book.sheetnames == ["About", "At a glance", "RAG by review", "Measures", "Quarters",
+                                   "Outcomes", "Actions",
                                "Evidence", "Evidence requests", "You said, we did",
                                "Positioning"]
     glance = list(book["At a glance"].iter_rows(values_only=True))
@@ -163,3 +164,45 @@ def test_the_pack_says_what_validation_problems_hold_back(tmp_path, plan_with_da
     about = list(load_workbook(xlsx)["About"].iter_rows(min_row=2, values_only=True))
     held = [value for item, value in about if item == "held back from Timeliness of new EHC plans"]
     assert len(held) == 1 and held[0].startswith("fewer than 5 stored request(s) left out")
+
+
+def test_the_pack_rates_each_area_at_that_review_and_shows_its_history(tmp_path,
+                                                                         plan_with_data):
+    """sample_plan rates area 6 amber at 15 Nov 2023; add reviews in May and Nov 2024 and
+    a red at May 2024 only: the Nov 2024 pack says 'not rated at this review', never the
+    May rating carried forward, and lists every review's rating."""
+    from openpyxl import load_workbook
+
+    from sendassure.reports.review_pack import build_pack
+
+    plan = plan_with_data
+    plan.reviews.create(date=date(2024, 5, 15), label="Second progress review")
+    plan.reviews.create(date=date(2024, 11, 15), label="Third progress review")
+    area = plan.areas.get()
+    RagRating.objects.create(area=area, review_date=date(2024, 5, 15), rating="red",
+                             rationale="Backlog grew", set_by_name="analyst-user")
+    pack = build_pack(plan, date(2024, 11, 15))
+    section = pack.areas[0]
+    assert section.rating is None
+    assert [(t["review"], t["rating"]) for t in section.trajectory] == [
+        ("First progress review", "Amber"), ("Second progress review", "Red"),
+        ("Third progress review", "Not rated at this review")]
+    assert section.trajectory[1]["by"] == "analyst-user"
+    assert "is not rated;" in section.positioning or "is not rated." in section.positioning
+    assert pack.glance[0]["rating"] == "Not rated at this review"
+    at_may = build_pack(plan, date(2024, 5, 15)).areas[0]
+    assert at_may.rating == "red" and len(at_may.trajectory) == 2
+
+    out = tmp_path / "pack.xlsx"
+    result = runner.invoke(app, ["pack", "review", "--review", "2024-11-15", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(out)["RAG by review"].iter_rows(values_only=True))
+    assert [r[1:4:2] for r in rows[1:]] == [("First progress review", "Amber"),
+                                             ("Second progress review", "Red"),
+                                             ("Third progress review",
+                                              "Not rated at this review")]
+    html = tmp_path / "pack.html"
+    runner.invoke(app, ["pack", "review", "--review", "2024-11-15", "--out", str(html)])
+    text = html.read_text()
+    assert "Rating at each review" in text and "15 May 2024" in text
+    assert "Rating at this review: <span class=\"rag rag-Not\">Not rated at this review" in text

@@ -241,3 +241,29 @@ def test_a_request_past_its_review_is_marked_overdue(client, make_user, plan):
     answered.save()
     html = client.get(reverse("plan-requests", args=[plan.pk]), {"show": "all"}).content.decode()
     assert "2 requests" in html and "overdue" not in html.lower()
+
+
+def test_an_area_is_rated_at_a_review_with_the_rules_reasons_shown(client, make_user, plan):
+    """Area 6's action has a milestone due 31 Jan 2024 still open: at the review of
+    15 May 2024 it is 105 days overdue (more than 30), so the rules suggest red for the
+    action and so for the area; rating it amber needs a rationale."""
+    plan.reviews.create(date=date(2024, 5, 15), label="Second progress review")
+    area = plan.areas.get()
+    client.force_login(make_user("analyst"))
+    url = reverse("area-rate", args=[area.pk])
+    page = client.get(url, {"review_date": "2024-05-15"}).content.decode()
+    assert "The rules suggest <strong>Red</strong> at the review on 15 May 2024" in page
+    assert "action 6.1: milestone &#39;Recruit caseworkers&#39; due 2024-01-31 is 105 days " \
+           "overdue" in page
+    refused = client.post(url, {"review_date": "2024-05-15", "rating": "amber"})
+    assert refused.status_code == 400 and "govuk-error-message" in refused.content.decode()
+    assert client.post(url, {"review_date": "2024-05-15", "rating": "amber",
+                             "rationale": "Recruits start in June"}).status_code == 302
+    rating = RagRating.objects.get(area=area, review_date=date(2024, 5, 15))
+    assert (rating.rating, rating.suggested, rating.set_by_name) == (
+        "amber", "red", "analyst-user")
+    assert AuditEvent.objects.filter(action="change", object_type="RagRating").exists()
+    heat = client.get(reverse("plan-overview", args=[plan.pk])).content.decode()
+    assert heat.count("govuk-tag--orange") == 2  # amber at both reviews now
+    client.force_login(make_user("board"))
+    assert client.get(url).status_code == 403

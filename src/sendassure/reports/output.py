@@ -10,6 +10,7 @@ from typing import BinaryIO, NamedTuple
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from sendassure.charts.outcomes import text
+from sendassure.kpis.periods import long_date
 
 from .review_pack import ReviewPack
 
@@ -27,6 +28,7 @@ def no_network():
 def render_html(pack: ReviewPack) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["published"] = published_text
+    env.filters["long_date"] = long_date
     return env.get_template("review-pack.html").render(pack=pack)
 
 
@@ -93,6 +95,10 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("At a glance", ["area", "title", "rating", "suggested", "open requests"],
           [(g["number"], g["title"], g["rating"], g["suggested"], g["open_requests"])
            for g in pack.glance])
+    sheet("RAG by review", ["area", "review", "date", "rating", "rationale", "rated by",
+                            "rated on"],
+          [(s.area.number, t["review"], t["date"], t["rating"], t["rationale"], t["by"],
+            t["on"]) for s in pack.areas for t in s.trajectory])
     sheet("Measures", ["area", "measure", "kpi", "breakdown", "baseline (plan)",
                        "baseline period",
                        "baseline (records)", "now", "now (as shown)", "period", "status",

@@ -26,7 +26,8 @@ from sendassure.plan.rag import facts_for_action, facts_for_area, review_figures
 
 from .outcomes import PublishedOutcome, published_outcome
 
-RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", None: "Not rated"}
+RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green",
+             None: "Not rated at this review"}
 
 
 @dataclass
@@ -77,6 +78,8 @@ class AreaSection:
     positioning: str
     exceptions: list[dict] = field(default_factory=list)
     coproduction: list[dict] = field(default_factory=list)  # "you said, we did"
+    # the area's rating at each of the plan's reviews up to this one (its RAG history)
+    trajectory: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -164,8 +167,26 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
 
 
 def _rating_at(ratings: list[RagRating], review: date) -> RagRating | None:
-    found = [r for r in ratings if r.review_date <= review]
+    """The rating given at this review (the last one, if it was re-rated); None when the
+    subject was not rated at it: an earlier review's rating is never carried forward."""
+    found = [r for r in ratings if r.review_date == review]
     return found[-1] if found else None
+
+
+def trajectory(ratings: list[RagRating], reviews, review: date) -> list[dict]:
+    """The rating at each review of the plan up to ``review``, with who gave it, when
+    and why; "Not rated at this review" where none was given."""
+    out = []
+    for row in reviews:
+        if row.date > review:
+            break
+        rating = _rating_at(ratings, row.date)
+        out.append({"review": row.label or "Review", "date": row.date,
+                    "rating": RAG_WORDS[rating.rating if rating else None],
+                    "rationale": rating.rationale if rating else "",
+                    "by": rating.set_by_name if rating else "",
+                    "on": rating.set_at.date() if rating else None})
+    return out
 
 
 def positioning_statement(section: AreaSection, review_label: str) -> str:
@@ -174,8 +195,9 @@ def positioning_statement(section: AreaSection, review_label: str) -> str:
     done = sum(1 for a in actions if a["status"] in (Status.COMPLETED, Status.EMBEDDED))
     late = sum(1 for a in actions if a["status"] in (Status.DELAYED, Status.OFF_TRACK))
     parts = [
-        f"At the {review_label}, area {section.area.number} ({section.area.title}) is rated "
-        f"{RAG_WORDS[section.rating].lower()}"
+        f"At the {review_label}, area {section.area.number} ({section.area.title}) is "
+        + (f"rated {RAG_WORDS[section.rating].lower()}" if section.rating else
+           "not rated")
         + (f"; the rules suggest {RAG_WORDS[section.suggested].lower()}"
            if section.suggested != section.rating else "") + ".",
         f"{done} of {len(actions)} actions are completed or embedded"
@@ -197,6 +219,7 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     shown = review_figures(plan, review, controlled=True)
     exact = review_figures(plan, review)
     review_row = plan.reviews.filter(date=review).first()
+    reviews = list(plan.reviews.order_by("date"))
     review_label = (review_row.label if review_row and review_row.label else
                     f"review of {review:%d %B %Y}")
     areas = []
@@ -235,6 +258,7 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
         section = AreaSection(
             area=area, rating=rating.rating if rating else None,
             rationale=rating.rationale if rating else "", suggested=suggestion.rating,
+            trajectory=trajectory(ratings, reviews, review),
             reasons=suggestion.reasons,
             said=[{"reference": a.reference, "outcome": a.outcome, "description": a.description,
                    "due": a.due_date} for a in actions],

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/review-pack/", plan.plan_pack, name="plan-pack"),
     path("<int:pk>/you-said-we-did/", coproduction.coproduction_log, name="plan-coproduction"),
     path("area/<int:pk>/", plan.plan_area, name="plan-area"),
+    path("area/<int:pk>/rate/", plan.area_rate, name="area-rate"),
     path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
     path("action/<int:pk>/rate/", plan.action_rate, name="action-rate"),
     path("action/<int:pk>/exception-report/", plan.action_exception, name="action-exception"),

@@ -7,6 +7,7 @@ from datetime import date
 
 from sendassure.plan.models import (
     Action,
+    AreaOfWeakness,
     EvidenceFile,
     EvidenceRequest,
     ExceptionReport,
@@ -14,22 +15,37 @@ from sendassure.plan.models import (
     RagRating,
     RequestStatus,
 )
-from sendassure.plan.rag import check_rating, facts_for_action, review_figures, suggest
+from sendassure.plan.rag import (
+    check_rating,
+    facts_for_action,
+    facts_for_area,
+    review_figures,
+    suggest,
+)
 from sendassure.plan.requests import answer_problem
 
 
-def suggestion_for(action: Action, review: date):
-    figures = review_figures(action.area.plan, review)
-    return suggest(facts_for_action(action, figures, review), review)
+def _plan_of(subject: Action | AreaOfWeakness):
+    return subject.plan if isinstance(subject, AreaOfWeakness) else subject.area.plan
 
 
-def review_choices(action: Action) -> list[date]:
-    return list(action.area.plan.reviews.values_list("date", flat=True))
+def suggestion_for(subject: Action | AreaOfWeakness, review: date):
+    """What the rules suggest for an action, or an area (its own measures and the worst
+    of its actions), at a review, with every reason and the figures behind it."""
+    figures = review_figures(_plan_of(subject), review)
+    facts = (facts_for_area(subject, figures, review) if isinstance(subject, AreaOfWeakness)
+             else facts_for_action(subject, figures, review))
+    return suggest(facts, review)
 
 
-def rate_action(action: Action, user, data) -> tuple[RagRating | None, list[dict]]:
-    """A new rating (history is kept: ratings are never edited). A rating that differs
-    from the rules' suggestion needs a rationale."""
+def review_choices(subject: Action | AreaOfWeakness) -> list[date]:
+    return list(_plan_of(subject).reviews.values_list("date", flat=True))
+
+
+def rate_action(action: Action | AreaOfWeakness, user, data
+                ) -> tuple[RagRating | None, list[dict]]:
+    """A new rating of an action or an area (history is kept: ratings are never edited).
+    A rating that differs from the rules' suggestion needs a rationale."""
     errors = []
     try:
         review = date.fromisoformat(data.get("review_date", ""))
@@ -49,8 +65,9 @@ def rate_action(action: Action, user, data) -> tuple[RagRating | None, list[dict
         return None, [{"text": f"Give a rationale: the rules suggest {suggestion.rating} "
                                f"({'; '.join(suggestion.reasons) or 'no concerns'})",
                        "href": "#rationale"}]
+    subject = ({"area": action} if isinstance(action, AreaOfWeakness) else {"action": action})
     return RagRating.objects.create(
-        action=action, review_date=review, rating=rating, suggested=suggestion.rating,
+        **subject, review_date=review, rating=rating, suggested=suggestion.rating,
         rationale=rationale, set_by=user, set_by_name=user.get_username(),
     ), []
 

@@ -147,6 +147,35 @@ def action_rate(request, pk: int):
 
 
 @requires("analyse")
+def area_rate(request, pk: int):
+    """Rate an area of weakness at a review date: the rules' suggestion (its own measures
+    and the worst of its actions) is shown beside it, with every reason."""
+    from ..presenters.plan_forms import rate_action, review_choices, suggestion_for
+
+    area = queries.area_for(request.user, pk)
+    reviews = review_choices(area)
+    if not reviews:
+        messages.error(request, "Add a review date to the plan before rating its areas.")
+        return redirect("plan-area", area.pk)
+    chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
+    review = next((r for r in reviews if r.isoformat() == chosen), None) or (
+        queries.default_review(area.plan, timezone.localdate()))
+    errors = []
+    if request.method == "POST":
+        rating, errors = rate_action(area, request.user, request.POST)
+        if rating:
+            audit.record(request, "change", "RagRating", rating.pk,
+                         f"area {area.number} rated {rating.rating} at {rating.review_date}")
+            messages.success(request, f"Area {area.number} rated {rating.rating}.")
+            return redirect("plan-overview", area.plan_id)
+    return render(request, "plan/area-rate.html", {
+        "title": f"Rate area {area.number}", "area": area, "reviews": reviews,
+        "review": review, "suggestion": suggestion_for(area, review), "errors": errors,
+        "values": request.POST if request.method == "POST" else {},
+    }, status=400 if errors else 200)
+
+
+@requires("analyse")
 def action_exception(request, pk: int):
     """Write (or rewrite) the exception report of a red action at a review."""
     from ..presenters.plan_forms import write_exception_report
