@@ -178,7 +178,9 @@ def test_unknown_layouts_and_areas_are_refused(tmp_path, text, reason):
     ("EHC plan", "EHC plan"), ("SEN provision - EHC plan", "EHC plan"),
     ("SEN support", "SEN support"), ("No identified SEN", "No SEN"), ("No SEN", "No SEN"),
     ("Any SEN", "All SEN"), ("All SEN", "All SEN"), ("Total", "All"),
-    ("All EHC plans", "EHC plan"),
+    ("All EHC plans", "EHC plan"), ("SEN with an EHC plan", "EHC plan"),
+    ("SEN with a statement or EHC plan", "EHC plan"), ("Identified SEN with statement",
+                                                       "EHC plan"),
     ("Identified SEN (mainstream)", "Identified SEN (mainstream)"),
 ])
 def test_sen_status_in_the_contracts_words(published, ours):
@@ -445,3 +447,43 @@ def test_the_contract_on_the_published_files_for_kent(db):
     csv_out = runner.invoke(app, ["outcomes", "--la", "886", "--series", "absence_overall",
                                   "--format", "csv"])
     assert "886,absence_overall,2022/23,EHC plan,14.04,,,12.96,12.42" in csv_out.output
+
+
+def test_ees_ks4_destinations_layout(tmp_path):
+    """KS4 destination measures as EES publishes them (not in the shared data): the
+    percentage rows, by SEN status, the cohort alongside; the count rows are not values."""
+    text = ("time_period,time_identifier,geographic_level,country_code,country_name,"
+            "region_code,region_name,old_la_code,new_la_code,la_name,data_type,"
+            "cohort_level_group,characteristic,cohort,overall,education\n"
+            "202122,Academic year,Local authority,E92000001,England,E12000008,South East,886,"
+            "E10000016,Kent,Percentage,Total,SEN with an EHC plan,1200,88,80\n"
+            "202122,Academic year,Local authority,E92000001,England,E12000008,South East,886,"
+            "E10000016,Kent,Number of students,Total,SEN with an EHC plan,1200,1056,960\n"
+            "202122,Academic year,Local authority,E92000001,England,E12000008,South East,886,"
+            "E10000016,Kent,Percentage,Total,No identified SEN,15000,x,x\n")
+    records = read(write(tmp_path, "ks4_dm_ud_202122_la_prov.csv", text))
+    got = {r.characteristic: r for r in records}
+    assert set(got) == {"EHC plan", "No SEN"}
+    ehcp = got["EHC plan"]
+    assert ehcp.published_characteristic == "SEN with an EHC plan"
+    assert (ehcp.series, ehcp.period, ehcp.value, ehcp.denominator) == (
+        "ks4_destinations_sustained", "2021/22", 88.0, 1200.0)
+    assert got["No SEN"].value is None and got["No SEN"].reason == "unavailable"
+
+
+def test_cli_load_refuses_an_unknown_layout_and_says_why(db, tmp_path):
+    from sendassure.benchmarks.models import PublishedOutcome
+    from sendassure.cli.main import app
+
+    runner = CliRunner()
+    bad = write(tmp_path, "icb.csv", "nhs_code,nhs_name\n02P,Barnsley\n")
+    result = runner.invoke(app, ["outcomes", "load", str(write(tmp_path, "ks2.csv", KS2)),
+                                 str(bad)], terminal_width=300)
+    assert result.exit_code == 1
+    assert "icb.csv: not a published outcomes file in any known layout" in result.output
+    assert not PublishedOutcome.objects.exists()  # the good file before it is not stored
+    good = write(tmp_path, "ks2.csv", KS2)
+    first = runner.invoke(app, ["outcomes", "load", str(good)], terminal_width=300)
+    again = runner.invoke(app, ["outcomes", "load", str(good)], terminal_width=300)
+    assert "ks2.csv: 6 values, stored" in first.output
+    assert "ks2.csv: 6 values, unchanged (already held)" in again.output

@@ -11,6 +11,8 @@ from .series import ALL, ALL_SEN, EHC_PLAN, NO_SEN, SEN_SUPPORT
 _PATTERNS = (
     (re.compile(r"^(sen provision\s*-\s*|all )?(ehc ?p(lan)?s?|statement)( or (statement|ehc ?plan))?"
                 r"( of sen)?$"), EHC_PLAN),
+    (re.compile(r"^(identified )?sen with (a |an )?(statement or (an )?ehc ?plan|"
+                r"ehc ?plan( or (a )?statement)?|statement)$"), EHC_PLAN),
     (re.compile(r"^(sen provision\s*-\s*)?sen support"), SEN_SUPPORT),
     (re.compile(r"^(no (identified )?sen|no special educational needs)$"), NO_SEN),
     (re.compile(r"^(all sen|any sen|sen|sen provision - total|identified sen)$"), ALL_SEN),
