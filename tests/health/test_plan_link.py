@@ -1,0 +1,31 @@
+"""Kent's example plan links area 8's actions to the health_waits measures: action 8.2
+(speech and language therapy) reads Kent and Medway ICB's % of children waiting over 18
+weeks from the latest sitrep the figures service holds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sendassure.cli import demo
+from sendassure.figures.service import figures_for
+from sendassure.health.store import load_sitrep
+from sendassure.plan import actuals
+from sendassure.plan.template import import_file
+from tests.support.shared import DATA
+
+pytestmark = pytest.mark.django_db
+
+
+def test_action_8_2_reads_the_icbs_salt_waits():
+    plan = import_file(demo.KENT_PLAN)
+    load_sitrep(DATA / "nhs" / "community_health_sitrep" / "community_health_2023-08-01.xlsx")
+    links = {link.kpi: link for area in plan.areas.filter(number=8)
+             for action in area.actions.all() for link in action.measures.all()}
+    assert set(links) == {"pc_salt_waiting_over_18_weeks",
+                          "pc_paediatrics_waiting_over_18_weeks"}
+    figure = actuals.now(links["pc_salt_waiting_over_18_weeks"],
+                         figures_for([plan.la], stream="health_waits"))
+    # June 2023, Kent and Medway: (Table 4f!AU34 325 + Table 4g!AU34 0) / Table 4!AU34 1396
+    assert figure.value == Decimal("23.3")
