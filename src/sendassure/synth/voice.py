@@ -21,6 +21,7 @@ STATEMENTS = (
 # (wave, completed on, parents, young people, chance a parent agrees with each statement)
 WAVES = (("2019", date(2019, 11, 15), 420, 0, (0.304, 0.35, 0.40)),
          ("2020-12", date(2020, 12, 1), 510, 40, (0.62, 0.60, 0.58)),
+         ("2023", date(2023, 6, 9), 480, 50, (0.59, 0.61, 0.60)),
          ("2024", date(2024, 6, 14), 460, 60, (0.60, 0.63, 0.61)))
 COMMENTS = ("Nobody rang back when they said they would", "The new letters were clearer",
             "We waited too long for the assessment", "The hub answered quickly",
