@@ -32,6 +32,17 @@ def render_html(pack: ReviewPack) -> str:
     return env.get_template("review-pack.html").render(pack=pack)
 
 
+def inline_style_hashes(page: str) -> list[str]:
+    """Base64 SHA-256 of each ``<style>`` element's content, as a Content-Security-Policy
+    ``'sha256-...'`` source names it (the exact text between the tags)."""
+    import base64
+    import hashlib
+    import re
+
+    return [base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+            for body in re.findall(r"<style>(.*?)</style>", page, flags=re.S)]
+
+
 def published_text(value) -> str:
     """A published count as printed (thousands separated); "" when not published."""
     return text(value)

@@ -85,7 +85,7 @@ def plan_pack(request, pk: int):
 
     from django.http import HttpResponse
 
-    from sendassure.reports.output import render_html, write_pdf, write_xlsx
+    from sendassure.reports.output import inline_style_hashes, render_html, write_pdf, write_xlsx
     from sendassure.reports.review_pack import build_pack
 
     plan = queries.plan_for(request.user, pk)
@@ -103,7 +103,13 @@ def plan_pack(request, pk: int):
     name = f"review-pack-{plan.la}-{review}"
     if fmt == "html":
         audit.record(request, "view", "ReviewPack", plan.pk, f"{name}.html")
-        return HttpResponse(render_html(pack))
+        page = render_html(pack)
+        response = HttpResponse(page)
+        # the pack is one self-contained file (it must read the same when saved), so its
+        # stylesheet is inline: allow exactly that stylesheet by its hash, nothing else
+        response._csp_update = {"style-src": [f"'sha256-{digest}'"
+                                              for digest in inline_style_hashes(page)]}
+        return response
     from io import BytesIO
 
     filename = f"{name}.{'xlsx' if fmt == 'xlsx' else 'pdf'}"

@@ -1,0 +1,26 @@
+"""The HTML review pack, opened from the app in Chromium, is styled: its one inline
+stylesheet is allowed by its hash under the Content-Security-Policy, and nothing else
+inline is (no CSP violation in the console)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_html_pack_is_styled_under_the_csp(visit, make_user):
+    from ..core.test_url_roles import sample_plan
+
+    plan = sample_plan()
+    make_user("board")
+    visit.sign_in("board-user", PASSWORD)
+    response = visit.goto(f"/plan/{plan.pk}/review-pack/?review=2023-11-15&format=html")
+    assert "'sha256-" in response.headers["content-security-policy"]
+    page = visit.page
+    # the pack's stylesheet sets the body in 10.5pt (14px) Liberation Sans
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "14px"
+    assert "Liberation Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert not [e for e in visit.console_errors if "Content Security Policy" in e]
