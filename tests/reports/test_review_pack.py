@@ -84,7 +84,7 @@ def test_html_and_xlsx_versions(tmp_path, plan_with_data):
     assert '<html lang="en">' in page and "What we said" in page
     book = load_workbook(xlsx)
     assert book.sheetnames == ["About", "At a glance", "RAG by review", "Measures", "Quarters",
-                                   "Outcomes", "Actions",
+                                   "Outcomes", "Actions", "Next steps",
                                "Evidence", "Evidence requests", "You said, we did",
                                "Positioning"]
     glance = list(book["At a glance"].iter_rows(values_only=True))
@@ -206,3 +206,27 @@ def test_the_pack_rates_each_area_at_that_review_and_shows_its_history(tmp_path,
     text = html.read_text()
     assert "Rating at each review" in text and "15 May 2024" in text
     assert "Rating at this review: <span class=\"rag rag-Not\">Not rated at this review" in text
+
+
+def test_the_forward_plan_lists_what_is_due_by_the_next_review(tmp_path, plan_with_data):
+    """sample_plan: milestone 'Recruit caseworkers' due 31 Jan 2024 (open), action 6.1
+    due 30 Jun 2024 (on track). Reviews 15 Nov 2023, then 15 May and 15 Nov 2024."""
+    from sendassure.reports.review_pack import build_pack
+
+    plan = plan_with_data
+    plan.reviews.create(date=date(2024, 5, 15), label="Second progress review")
+    plan.reviews.create(date=date(2024, 11, 15), label="Third progress review")
+    first = build_pack(plan, date(2023, 11, 15))
+    assert first.next_review == date(2024, 5, 15)
+    assert [(s["title"], s["overdue"]) for s in first.areas[0].next_steps] == [
+        ("Recruit caseworkers", False)]  # the action is due after the next review
+    second = build_pack(plan, date(2024, 5, 15)).areas[0].next_steps
+    assert [(s["title"], s["overdue"]) for s in second] == [
+        ("Recruit caseworkers", True), ("Action complete: Clear the backlog", False)]
+    last = build_pack(plan, date(2024, 11, 15))
+    assert last.next_review is None and len(last.areas[0].next_steps) == 2
+    html = tmp_path / "pack.html"
+    runner.invoke(app, ["pack", "review", "--review", "2024-05-15", "--out", str(html)])
+    text = html.read_text()
+    assert "due by the next review (15 Nov 2024)" in text
+    assert "6.1: Recruit caseworkers (due 31 Jan 2024, overdue)" in text

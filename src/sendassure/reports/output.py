@@ -139,6 +139,9 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("Actions", ["area", "ref", "action", "status", "suggested RAG", "progress"],
           [(s.area.number, a["reference"], d["description"], a["status_label"], a["suggested"],
             a["progress"]) for s in pack.areas for a, d in zip(s.did, s.said, strict=True)])
+    sheet("Next steps", ["area", "ref", "milestone or action", "due", "overdue"],
+          [(s.area.number, n["reference"], n["title"], n["due"], n["overdue"])
+           for s in pack.areas for n in s.next_steps])
     sheet("Evidence", ["area", "reference", "title", "date"],
           [(s.area.number, e["reference"], e["title"], e["date"]) for s in pack.areas
            for e in s.evidence])

@@ -26,6 +26,7 @@ from sendassure.plan.rag import facts_for_action, facts_for_area, review_figures
 
 from .outcomes import PublishedOutcome, published_outcome
 
+FINISHED_STATUSES = (Status.COMPLETED, Status.EMBEDDED)
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green",
              None: "Not rated at this review"}
 
@@ -93,6 +94,7 @@ class ReviewPack:
     as_of: date | None = None  # the figures are as known on this date
     # (family title, lines): records validation problems hold back from the pack's figures
     held: list[tuple[str, list[str]]] = field(default_factory=list)
+    next_review: date | None = None  # the plan's review after this one, if set
 
     @property
     def has_published(self) -> bool:
@@ -189,6 +191,22 @@ def trajectory(ratings: list[RagRating], reviews, review: date) -> list[dict]:
     return out
 
 
+def forward_plan(actions, review: date, next_review: date | None) -> list[dict]:
+    """What the area will do by the next review: milestones outstanding on the review
+    date (already overdue ones first) due by the next review, and unfinished actions due
+    by then; with no next review set, everything outstanding. Oldest due first."""
+    by = next_review or date.max
+    steps = [{"reference": a.reference, "title": m.title, "due": m.due_date,
+              "overdue": m.due_date <= review}
+             for a in actions for m in a.milestones.all()
+             if (m.completed_date is None or m.completed_date > review) and m.due_date <= by]
+    steps += [{"reference": a.reference, "title": f"Action complete: {a.description}",
+               "due": a.due_date, "overdue": a.due_date <= review}
+              for a in actions if a.due_date and a.status not in FINISHED_STATUSES
+              and a.due_date <= by]
+    return sorted(steps, key=lambda s: (not s["overdue"], s["due"], s["reference"]))
+
+
 def positioning_statement(section: AreaSection, review_label: str) -> str:
     """A first draft of the area's positioning statement, from the same data."""
     actions = [a for a in section.did]
@@ -220,6 +238,7 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     exact = review_figures(plan, review)
     review_row = plan.reviews.filter(date=review).first()
     reviews = list(plan.reviews.order_by("date"))
+    next_review = next((r.date for r in reviews if r.date > review), None)
     review_label = (review_row.label if review_row and review_row.label else
                     f"review of {review:%d %B %Y}")
     areas = []
@@ -272,11 +291,7 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
             measures=[measure_summary(link, shown, review) for link in links],
             evidence=[{"reference": f.reference or f"E{f.pk}", "title": f.title, "date": f.date}
                       for f in sorted(evidence.values(), key=lambda f: (f.reference, f.title))],
-            next_steps=sorted(
-                [{"reference": a.reference, "title": m.title, "due": m.due_date}
-                 for a in actions for m in a.milestones.all()
-                 if m.completed_date is None and m.due_date > review],
-                key=lambda s: s["due"])[:8],
+            next_steps=forward_plan(actions, review, next_review),
             requests=[{"text": r.text, "owner": r.owner, "status": r.get_status_display(),
                        "due": r.due_review}
                       for r in queries.open_requests(plan).filter(area=area)],
@@ -292,4 +307,5 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     # the day the pack was built is a record of when something happened: the clock's
     held = shown.held_back(registered(m.kpi).family for s in areas for m in s.measures)
     return ReviewPack(plan, review, review_label, built_on or timezone.localdate(), areas,
-                      currency=shown.currency.describe(), as_of=shown.as_of, held=held)
+                      currency=shown.currency.describe(), as_of=shown.as_of, held=held,
+                      next_review=next_review)
