@@ -1,12 +1,14 @@
 """Agreement between two auditors: counts, Cohen's kappa (plain and linear) and rounding.
 
 Each figure is worked by hand in the comments and, where kappa is defined, checked also
-against scikit-learn's independent ``cohen_kappa_score`` (whose linear weights are
-``|i - j|`` without the ``1 / (k - 1)``: the scale cancels in ``1 - D_o / D_e``).
+against two independent implementations: scikit-learn's ``cohen_kappa_score`` (whose
+linear weights are ``|i - j|`` without the ``1 / (k - 1)``: the scale cancels in
+``1 - D_o / D_e``) and statsmodels' ``cohens_kappa`` on the cross-tabulation.
 """
 
 from __future__ import annotations
 
+import warnings
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -14,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
+from statsmodels.stats.inter_rater import cohens_kappa as statsmodels_cohens_kappa
 
 from sendassure.kpis.agreement import (
     GRADES,
@@ -52,6 +55,19 @@ def sklearn_kappa(pairs, weights=None) -> float:
     return float(cohen_kappa_score(a, b, labels=list(GRADES), weights=weights))
 
 
+def statsmodels_kappa(pairs, weights=None) -> float:
+    """statsmodels' kappa from the 4 x 4 cross-tabulation (auditor A down, B across)."""
+    index = {g: i for i, g in enumerate(GRADES)}
+    crosstab = [[0] * len(GRADES) for _ in GRADES]
+    for a, b in pairs:
+        crosstab[index[a]][index[b]] += 1
+    with warnings.catch_warnings():  # its standard errors of a degenerate table are nan
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if weights == "linear":
+            return float(statsmodels_cohens_kappa(crosstab, wt="linear").kappa)
+        return float(statsmodels_cohens_kappa(crosstab).kappa)
+
+
 def test_percent_agreement_counts_the_diagonal():
     # 2 + 5 + 4 + 2 = 13 of 20 on the diagonal
     assert percent_agreement(HAND) == (13, 20)
@@ -68,6 +84,7 @@ def test_unweighted_kappa_worked_by_hand():
     assert cohen_kappa(HAND) == pytest.approx(36 / 71, abs=1e-15)
     assert round_half_up(kappa_fraction(HAND)) == Decimal("0.507")
     assert cohen_kappa(HAND) == pytest.approx(sklearn_kappa(HAND), abs=1e-12)
+    assert cohen_kappa(HAND) == pytest.approx(statsmodels_kappa(HAND), abs=1e-12)
 
 
 def test_linear_kappa_worked_by_hand():
@@ -84,6 +101,8 @@ def test_linear_kappa_worked_by_hand():
     assert round_half_up(kappa_fraction(HAND, weights="linear")) == Decimal("0.653")
     assert cohen_kappa(HAND, weights="linear") == pytest.approx(
         sklearn_kappa(HAND, "linear"), abs=1e-12)
+    assert cohen_kappa(HAND, weights="linear") == pytest.approx(
+        statsmodels_kappa(HAND, "linear"), abs=1e-12)
 
 
 def test_linear_distance_counts_a_grade_nobody_used():
@@ -212,3 +231,11 @@ def test_rounding_is_within_half_a_unit_and_keeps_the_places(x, places):
     rounded = round_half_up(x, places)
     assert rounded.as_tuple().exponent == -places
     assert abs(Fraction(rounded) - x) <= Fraction(1, 2 * 10**places)
+
+
+@settings(max_examples=150, deadline=None)
+@given(gradings, st.sampled_from([None, "linear"]))
+def test_agrees_with_statsmodels(pairs, weights):
+    kappa = cohen_kappa(pairs, weights=weights)
+    if kappa is not None:
+        assert kappa == pytest.approx(statsmodels_kappa(pairs, weights), abs=1e-9)
