@@ -176,12 +176,15 @@ def _rating_at(ratings: list[RagRating], review: date) -> RagRating | None:
 
 
 def trajectory(ratings: list[RagRating], reviews, review: date) -> list[dict]:
-    """The rating at each review of the plan up to ``review``, with who gave it, when
-    and why; "Not rated at this review" where none was given."""
+    """The rating at each review of the plan, with who gave it, when and why; "Not
+    rated at this review" where none was given; reviews after ``review`` are listed as
+    later reviews, their ratings not shown (a pack tells what was known at its review)."""
     out = []
     for row in reviews:
         if row.date > review:
-            break
+            out.append({"review": row.label or "Review", "date": row.date,
+                        "rating": "Later review", "rationale": "", "by": "", "on": None})
+            continue
         rating = _rating_at(ratings, row.date)
         out.append({"review": row.label or "Review", "date": row.date,
                     "rating": RAG_WORDS[rating.rating if rating else None],
