@@ -88,3 +88,18 @@ def test_an_area_with_no_audits_and_bad_options(audits):
     bad = runner.invoke(app, ["audits", "summary", "--from", "2024-02-01", "--to",
                               "2024-01-01"])
     assert bad.exit_code != 0 and "--to is before --from" in bad.output
+
+
+def test_both_dates_are_inclusive_and_grades_count_audits_not_plans(audits):
+    def found(start, end):
+        result = runner.invoke(app, ["audits", "summary", "--from", start, "--to", end])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    # A10 is dated 31 Dec 2023: a one-day period on that day holds it
+    assert found("2023-12-31", "2023-12-31")["audits"] == 1
+    assert found("2024-01-01", "2024-01-09")["audits"] == 0
+    # plan 1 audited twice in January (A1 good, A2 good): 2 audits, 1 plan, good 2
+    january = found("2024-01-10", "2024-01-20")
+    assert (january["audits"], january["plans_audited"], january["grades"]["good"]) == (
+        2, 1, 2)
