@@ -291,3 +291,29 @@ def test_a_sample_sized_by_its_margin_of_error(client_as, children):  # noqa: F8
     bad = client.get(reverse("quality-sample"), {"margin": "5", "seed": "5"})
     assert bad.status_code == 400
     assert "Enter the margin of error as a fraction, e.g. 0.05" in bad.content.decode()
+
+
+def test_a_moderation_settles_the_agreed_grade_of_a_double_audit_only(client_as,
+                                                                     children):  # noqa: F811
+    _audits(children, ROWS)
+    client = client_as("analyst")
+    a1, a3 = Audit.objects.get(reference="A1"), Audit.objects.get(reference="A3")
+    first, second = a3, Audit.objects.get(reference="A4")
+    # A1 and A3 are audits of two different plans: not a double audit
+    bad = client.post(reverse("quality-moderation"), {"pair": f"{a1.pk}-{a3.pk}",
+                                                      f"agreed-{a1.pk}-{a3.pk}": "good"})
+    assert bad.status_code == 400 and "Choose a double-audited plan" in bad.content.decode()
+    key = f"{first.pk}-{second.pk}"
+    missing = client.post(reverse("quality-moderation"), {"pair": key})
+    assert missing.status_code == 400 and "Choose the agreed grade" in missing.content.decode()
+    assert Moderation.objects.count() == 0
+    client.post(reverse("quality-moderation"), {"pair": key, f"agreed-{key}": "good",
+                                                f"rationale-{key}": "Outcomes are SMART"})
+    # settled again: the same record, with the new grade
+    client.post(reverse("quality-moderation"), {"pair": key,
+                                                f"agreed-{key}": "requires_improvement"})
+    settled = Moderation.objects.get()
+    assert (settled.first, settled.second, settled.agreed_grade) == (
+        first, second, "requires_improvement")
+    page = " ".join(client.get(reverse("quality-moderation")).content.decode().split())
+    assert "Agreed: <strong>Requires improvement</strong>" in page
