@@ -231,3 +231,16 @@ def test_the_forward_plan_lists_what_is_due_by_the_next_review(tmp_path, plan_wi
     text = html.read_text()
     assert "due by the next review (15 Nov 2024)" in text
     assert "6.1: Recruit caseworkers (due 31 Jan 2024, overdue)" in text
+
+
+def test_a_pack_builds_for_a_plan_with_no_case_data_yet(tmp_path, db):
+    """A plan loaded before any SEN2 return: the pack says there is no data, never fails."""
+    from sendassure.reports.output import render_html
+    from sendassure.reports.review_pack import build_pack
+
+    plan = sample_plan()
+    page = render_html(build_pack(plan, date(2023, 11, 15)))
+    assert "Area 6: Inconsistent EHC process" in page
+    out = tmp_path / "pack.pdf"
+    result = runner.invoke(app, ["pack", "review", "--review", "2023-11-15", "--out", str(out)])
+    assert result.exit_code == 0, result.output

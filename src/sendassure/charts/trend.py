@@ -55,13 +55,14 @@ def trend_figure(
     figure = spc_figure(id, caption, labels, chart, y_title, unit,
                         f"{y_title.lower()}", counts=columns)
     if partial:
+        ends = figures.currency.data_to
         figure.notes.append(
             f"{', '.join(p.label for p in partial)} not shown: the data covers only part of "
-            f"{'it' if len(partial) == 1 else 'them'} (data to "
-            f"{long_date(figures.currency.data_to)}).")
+            f"{'it' if len(partial) == 1 else 'them'}"
+            + (f" (data to {long_date(ends)})." if ends else "."))
     if hidden:
-        figure.notes.append(f"{len(hidden)} period(s) not shown: too few children to publish "
-                            "safely.")
+        figure.notes.append(f"{len(hidden)} {'period' if len(hidden) == 1 else 'periods'} "
+                            "not shown: too few children to publish safely.")
     if target is not None and polarity in ("up", "down"):
         figure.notes.append(trajectory_note(dated, target, polarity, unit))
     return figure
