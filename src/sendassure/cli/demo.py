@@ -255,6 +255,37 @@ def _voice(console: Console, plan) -> None:
                   f"{len(synthetic.COPRODUCTION)} 'you said, we did' entries ({folder})")
 
 
+DEMO_RATER = "Synthetic demo board"
+
+
+def _ratings(console: Console, plan) -> int:
+    """Rate every area at each review after the first, up to the demo pack's, as the rules
+    suggest on the synthetic data (the example plan's own ratings are the first review's,
+    from its letter). Marked as synthetic; an area already rated at a review is left."""
+    from sendassure.plan.models import RagRating
+    from sendassure.plan.rag import facts_for_area, review_figures, suggest
+
+    added = 0
+    reviews = list(plan.reviews.filter(date__lte=DEMO_REVIEW).order_by("date"))[1:]
+    for review in reviews:
+        figures = review_figures(plan, review.date)
+        for area in plan.areas.prefetch_related("actions", "measures"):
+            if RagRating.objects.filter(area=area, review_date=review.date).exists():
+                continue
+            suggestion = suggest(facts_for_area(area, figures, review.date), review.date)
+            reasons = suggestion.reasons[:2]
+            RagRating.objects.create(
+                area=area, review_date=review.date, rating=suggestion.rating,
+                suggested=suggestion.rating, set_by_name=DEMO_RATER,
+                rationale="Synthetic demo rating, as the rules suggest"
+                + (f": {'; '.join(reasons)}" if reasons else "") + ".")
+            added += 1
+    if added:
+        console.print(f"Rated {added} areas at {len(reviews)} later reviews as the rules "
+                      "suggest (synthetic)")
+    return added
+
+
 def _pack(plan) -> Path:
     from sendassure.reports.output import write
     from sendassure.reports.review_pack import build_pack
@@ -276,6 +307,8 @@ def prepare(console: Console) -> str:
     plan = _plan(console)
     _audits(console)
     _voice(console, plan)
+    with console.status("Rating the plan's areas at its later reviews..."):
+        _ratings(console, plan)
     with console.status("Building the progress-review pack..."):
         pack = _pack(plan)
     console.print(f"Review pack: {pack}")
