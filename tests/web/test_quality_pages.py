@@ -317,3 +317,30 @@ def test_a_moderation_settles_the_agreed_grade_of_a_double_audit_only(client_as,
         first, second, "requires_improvement")
     page = " ".join(client.get(reverse("quality-moderation")).content.decode().split())
     assert "Agreed: <strong>Requires improvement</strong>" in page
+
+
+def test_good_or_better_by_quarter_as_an_spc_chart(client_as, children):  # noqa: F811
+    # 5 audits a quarter over 2023 (from 1 Feb to 5 Nov), good or better 5, 4, 3, 5 of 5;
+    # the audits' data covers only part of Q1 and Q4, so the chart has Q2 80% and Q3 60%
+    rows, n = [], 0
+    for quarter, good in enumerate((5, 4, 3, 5)):
+        for k in range(5):
+            n += 1
+            rows.append((f"S{n}", k % 6 + 1, date(2023, 3 * quarter + 2, k + 1), "Ann",
+                         "good" if k < good else "requires_improvement"))
+    _audits(children, rows)
+    client = client_as("analyst")
+    html = client.get(reverse("quality"), {"from": "2023-01-01",
+                                           "to": "2023-12-31"}).content.decode()
+    assert 'id="good-or-better-spc"' in html
+    chart = html[html.index('id="good-or-better-spc"'):]
+    chart = " ".join(chart[:chart.index("</figure>")].split())
+    assert "process limits" in chart and "not shown: the data covers only part" in chart
+    csv = client.get(reverse("quality"), {
+        "figure": "good-or-better-spc", "format": "csv", "from": "2023-01-01",
+        "to": "2023-12-31"})
+    assert csv.status_code == 200
+    lines = csv.content.decode().splitlines()
+    # value, good or better, audits, and the XmR centre line: the mean of 80 and 60 = 70
+    assert [line.split(",")[1:5] for line in lines[1:] if line.startswith("2023")] == [
+        ["80", "4", "5", "70"], ["60", "3", "5", "70"]], lines

@@ -12,6 +12,7 @@ from datetime import date
 import polars as pl
 
 from sendassure.charts.series import bar_figure, line_figure
+from sendassure.charts.trend import trend_figure
 from sendassure.figures.service import figures_for
 from sendassure.kpis import periods as P
 from sendassure.kpis.agreement import GRADES
@@ -60,8 +61,8 @@ def quarters_between(first: date, last: date) -> list[P.Period]:
 
 
 def grade_figures(la: str, first: date, last: date, as_of: date | None, controlled: bool):
-    """A stacked bar of audits by grade per quarter, and % good or better per quarter,
-    from the figures service."""
+    """A stacked bar of audits by grade per quarter, % good or better per quarter and the
+    same series as an SPC (XmR) chart, all from the figures service."""
     figures = figures_for([la], as_of, controlled, stream="quality")
     bars, line = [], []
     for quarter in quarters_between(first, last):
@@ -98,7 +99,12 @@ def grade_figures(la: str, first: date, last: date, as_of: date | None, controll
                         x_title="Quarter", suppressed="flag",
                         notes=("Kent's programme: 20% good in March 2020, 75% in March "
                                "2021 (seeds).",))
-    return figures, [stacked, trend]
+    spc = trend_figure(figures, "pc_good_or_better", quarters_between(first, last),
+                       id="good-or-better-spc", caption="Figure: % of audited plans good or "
+                       "better by quarter, with process limits (XmR chart)",
+                       y_title="% good or better",
+                       counts=(("Good or better", "good_or_better"), ("Audits", "audits")))
+    return figures, [stacked, trend, spc]
 
 
 def heat_map(rows: list[AuditRow], first: date, last: date, controlled: bool) -> Grid:
