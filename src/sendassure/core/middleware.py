@@ -63,3 +63,42 @@ class PermissionMiddleware:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
+
+
+class AreaRowSecurityMiddleware:
+    """On PostgreSQL, run each view as the role ``sendassure_web`` seeing only the user's
+    areas (``row_security``): a view that forgot its area filter still gets no other
+    area's rows. Public views (the published, disclosure-controlled page of any area, and
+    signing in) run as the connecting user, as before."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        finally:
+            if getattr(request, "_row_security", False):
+                from django.db import DatabaseError, connection
+
+                from . import row_security
+
+                try:
+                    row_security.leave(connection)
+                except DatabaseError:  # a failed transaction: its rollback resets the role
+                    pass
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.db import connection
+
+        from . import row_security
+        from .permissions import PUBLIC
+
+        if not row_security.enabled(connection) or declared_permission(view_func) in (
+                None, PUBLIC):
+            return None
+        user = request.user
+        codes = user.area_codes if getattr(user, "is_authenticated", False) else []
+        row_security.enter(connection, codes)
+        request._row_security = True
+        return None

@@ -24,9 +24,9 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
-from sendassure.core import versions
+from sendassure.core import row_security, versions
 from sendassure.sen2.values import parse_date
 
 from . import privacy
@@ -145,7 +145,9 @@ def import_sen2(
                     f"error(s); nothing was stored."
                 )
             spool.seek(0)
-            with transaction.atomic():
+            # The areas were checked above; PostgreSQL's COPY is not allowed under the web
+            # requests' row-level security, so the store runs as the connecting user.
+            with row_security.as_connecting_user(connection), transaction.atomic():
                 if _imported_before(report, rules_version):  # by another import meanwhile
                     report.reject("")
                     report.issues.clear()

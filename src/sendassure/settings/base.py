@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sendassure.core.middleware.BearerTokenMiddleware",
+    # PostgreSQL: each view sees only its user's areas' rows (ADR 0015)
+    "sendassure.core.middleware.AreaRowSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
