@@ -242,10 +242,12 @@ def _is_appeal_table(rows: list[list[str]]) -> bool:
 
 def _appeal_table(rows: list[list[str]], path: Path) -> Iterator[Record]:
     top = next(i for i, r in enumerate(rows) if r[:2] == ["Local Authority", "LA code"])
-    years, sub = rows[top], rows[top + 1]
+    years = rows[top]
+    sub = rows[top + 1] if top + 1 < len(rows) else []
     blocks = []  # (year, column of appeals registered)
     for col, cell in enumerate(years):
-        if re.fullmatch(r"\d{4}", cell.strip()) and sub[col].startswith("Appeals registered"):
+        if (re.fullmatch(r"\d{4}", cell.strip()) and col < len(sub)
+                and sub[col].startswith("Appeals registered")):
             blocks.append((cell.strip(), col))
     if not blocks:
         raise LayoutError(f"{path.name}: an appeal rate table without year columns")
