@@ -71,3 +71,18 @@ def test_the_audits_reader_imports_or_names_every_problem(tmp_path, children, da
         assert Audit.objects.count() == len(before[0]) + result.added
         stored = repr(_store())
         assert not any(upn in stored for upn in children.values())
+
+
+def test_a_nul_byte_in_plan_ref_is_refused_by_its_shape(tmp_path, children):
+    """Found by the fuzz on PostgreSQL (text cannot hold NUL): the plan_ref was looked up
+    before its format was checked. Now it is refused as not a UPN, and never queried."""
+    path = _write(tmp_path, list(REQUIRED),
+                  [["QA-1", "\x00", "2024-01-10", "Ann Auditor", "education", "good"]])
+    try:
+        import_audits(path)
+    except AuditImportError as error:
+        assert [(p.row, p.column) for p in error.problems] == [(2, "plan_ref")]
+        assert "is not a UPN" in error.problems[0].reason
+    else:
+        raise AssertionError("a NUL byte was accepted as a plan reference")
+    assert not Audit.objects.exists()

@@ -107,7 +107,10 @@ def check(path: Path, areas: list[str] | None = None) -> list[Row]:
     if problems:
         raise AuditImportError(path, problems)
     records = [dict(zip(header, r, strict=False)) for r in body]
-    people = _people({r["plan_ref"].upper() for r in records}, areas)
+    # only well-formed UPNs are looked up: anything else (a NUL byte, a name) is refused
+    # below by its shape and never reaches the database
+    people = _people({upn for r in records if UPN.match(upn := r["plan_ref"].upper())},
+                     areas)
     seen: dict[str, int] = {}
     rows = []
     for number, r in enumerate(records, start=2):
