@@ -5,8 +5,16 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sendassure.core.roles import Role
+
+# Fuzz and property tests explore the same examples on every run (a fixed seed), so CI is
+# reproducible: a red run is a real regression, and what a fuzz found is kept as an
+# explicit regression case beside it. HYPOTHESIS_PROFILE=explore searches afresh.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 AREA = "886"
 PASSWORD = "correct-horse-battery-staple"
