@@ -126,57 +126,47 @@ def plan_pack(request, pk: int):
 @requires("analyse")
 def action_rate(request, pk: int):
     """Rate an action at a review date (the rules' suggestion shown beside it)."""
-    from ..presenters.plan_forms import rate_action, review_choices, suggestion_for
-
     action = queries.action_for(request.user, pk)
-    reviews = review_choices(action)
-    if not reviews:
-        messages.error(request, "Add a review date to the plan before rating its actions.")
-        return redirect("plan-area", action.area_id)
-    chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
-    review = next((r for r in reviews if r.isoformat() == chosen), None) or (
-        queries.default_review(action.area.plan, timezone.localdate()))
-    errors = []
-    if request.method == "POST":
-        rating, errors = rate_action(action, request.user, request.POST)
-        if rating:
-            audit.record(request, "change", "RagRating", rating.pk,
-                         f"{action.reference} rated {rating.rating} at {rating.review_date}")
-            messages.success(request, f"Action {action.reference} rated {rating.rating}.")
-            return redirect("plan-area", action.area_id)
-    suggestion = suggestion_for(action, review)
-    return render(request, "plan/action-rate.html", {
-        "title": f"Rate action {action.reference}", "action": action, "reviews": reviews,
-        "review": review, "suggestion": suggestion, "errors": errors,
-        "values": request.POST if request.method == "POST" else {},
-    }, status=400 if errors else 200)
+    return _rate(request, action, plan=action.area.plan, kind="actions",
+                 label=f"Action {action.reference}", summary=action.reference,
+                 template="plan/action-rate.html", context={"action": action},
+                 back=("plan-area", action.area_id), done=("plan-area", action.area_id))
 
 
 @requires("analyse")
 def area_rate(request, pk: int):
     """Rate an area of weakness at a review date: the rules' suggestion (its own measures
     and the worst of its actions) is shown beside it, with every reason."""
+    area = queries.area_for(request.user, pk)
+    return _rate(request, area, plan=area.plan, kind="areas", label=f"Area {area.number}",
+                 summary=f"area {area.number}", template="plan/area-rate.html",
+                 context={"area": area}, back=("plan-area", area.pk),
+                 done=("plan-overview", area.plan_id))
+
+
+def _rate(request, subject, *, plan, kind, label, summary, template, context, back, done):
+    """The rating form of an action or an area: one of the plan's review dates (the
+    chosen one, else the default), the rules' suggestion, a new audited rating."""
     from ..presenters.plan_forms import rate_action, review_choices, suggestion_for
 
-    area = queries.area_for(request.user, pk)
-    reviews = review_choices(area)
+    reviews = review_choices(subject)
     if not reviews:
-        messages.error(request, "Add a review date to the plan before rating its areas.")
-        return redirect("plan-area", area.pk)
+        messages.error(request, f"Add a review date to the plan before rating its {kind}.")
+        return redirect(*back)
     chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
     review = next((r for r in reviews if r.isoformat() == chosen), None) or (
-        queries.default_review(area.plan, timezone.localdate()))
+        queries.default_review(plan, timezone.localdate()))
     errors = []
     if request.method == "POST":
-        rating, errors = rate_action(area, request.user, request.POST)
+        rating, errors = rate_action(subject, request.user, request.POST)
         if rating:
             audit.record(request, "change", "RagRating", rating.pk,
-                         f"area {area.number} rated {rating.rating} at {rating.review_date}")
-            messages.success(request, f"Area {area.number} rated {rating.rating}.")
-            return redirect("plan-overview", area.plan_id)
-    return render(request, "plan/area-rate.html", {
-        "title": f"Rate area {area.number}", "area": area, "reviews": reviews,
-        "review": review, "suggestion": suggestion_for(area, review), "errors": errors,
+                         f"{summary} rated {rating.rating} at {rating.review_date}")
+            messages.success(request, f"{label} rated {rating.rating}.")
+            return redirect(*done)
+    return render(request, template, {
+        **context, "title": f"Rate {label[0].lower()}{label[1:]}", "reviews": reviews,
+        "review": review, "suggestion": suggestion_for(subject, review), "errors": errors,
         "values": request.POST if request.method == "POST" else {},
     }, status=400 if errors else 200)
 
