@@ -233,10 +233,12 @@ def positioning_statement(section: AreaSection, review_label: str) -> str:
     return " ".join(parts)
 
 
-def build_pack(plan: Plan, review: date, built_on: date | None = None) -> ReviewPack:
+def build_pack(plan: Plan, review: date, built_on: date | None = None,
+               progress=None) -> ReviewPack:
     """The pack for the review on ``review``: figures as known on that date (or on the
     data's end, if the data stops before it), disclosure-controlled throughout; the
-    rules' suggestions are worked out on the exact figures."""
+    rules' suggestions are worked out on the exact figures. ``progress(done, total,
+    label)``, if given, is called before each area (a background job shows it)."""
     shown = review_figures(plan, review, controlled=True)
     exact = review_figures(plan, review)
     review_row = plan.reviews.filter(date=review).first()
@@ -245,11 +247,14 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None) -> Review
     review_label = (review_row.label if review_row and review_row.label else
                     f"review of {review:%d %B %Y}")
     areas = []
-    for area in queries.areas_with_ratings(plan).prefetch_related(
+    rows = list(queries.areas_with_ratings(plan).prefetch_related(
         "actions__milestones", "actions__ratings", "actions__measures", "actions__evidence",
         "actions__exception_reports", "actions__coproduction", "measures", "evidence",
         "exception_reports",
-    ):
+    ))
+    for done, area in enumerate(rows):
+        if progress:
+            progress(done, len(rows), f"Area {area.number}: {area.title}")
         ratings = list(area.ratings.all())
         rating = _rating_at(ratings, review)
         suggestion = suggest(facts_for_area(area, exact, review, shown), review)
