@@ -118,8 +118,10 @@ def _assurance_note(chart: spc.SpcChart, decimals: int, unit: str) -> str:
             "points for process limits.")
 
 
-def _segment_notes(chart: spc.SpcChart, labels: Sequence[str]) -> list[str]:
-    notes = [f"Process limits recalculated from {labels[seg.start]}."
+def _segment_notes(chart: spc.SpcChart, labels: Sequence[str],
+                   reasons: dict[int, str]) -> list[str]:
+    notes = [f"Process limits recalculated from {labels[seg.start]}"
+             + (f": {reasons[seg.start].rstrip('.')}." if reasons.get(seg.start) else ".")
              for seg in chart.segments[1:]]
     for note in chart.notes:
         # "points 1 to 8: ..." -> "Jan 2024 to Aug 2024: ..."
@@ -133,6 +135,9 @@ def _segment_notes(chart: spc.SpcChart, labels: Sequence[str]) -> list[str]:
 
 def _chart(labels: Sequence[str], chart: spc.SpcChart, y_title: str) -> alt.LayerChart:
     points, lines = [], []
+    # a vertical rule where each new segment starts: its limits are recalculated there
+    cuts = [{"period": labels[seg.start], "label": "Limits recalculated"}
+            for seg in chart.segments[1:]]
     for seg_number, seg in enumerate(chart.segments):
         for i in range(seg.start, seg.end):
             lines.append({"period": labels[i], "y": seg.mean, "line": "Mean",
@@ -170,8 +175,14 @@ def _chart(labels: Sequence[str], chart: spc.SpcChart, y_title: str) -> alt.Laye
             domain=[s[0] for s in signals], range=[s[1] for s in signals])),
         color=alt.value(None),
     )
+    layers = [reference, values.mark_line(color=GREY, strokeWidth=2), dots]
+    if cuts:
+        marks = alt.Chart(alt.Data(values=cuts)).encode(x=x)
+        layers = [marks.mark_rule(color=BLACK, strokeWidth=1, strokeDash=[2, 2]),
+                  marks.mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11,
+                                  color=BLACK).encode(text="label:N"), *layers]
     return (
-        alt.layer(reference, values.mark_line(color=GREY, strokeWidth=2), dots)
+        alt.layer(*layers)
         .resolve_scale(color="independent", fill="independent", strokeDash="independent")
         .properties(width=WIDTH, height=HEIGHT)
     )
@@ -188,13 +199,16 @@ def spc_figure(
     *,
     decimals: int = 1,
     counts: Sequence[tuple[str, Sequence[str]]] = (),
+    reasons: dict[int, str] | None = None,
 ) -> Figure:
     """An XmR chart of ``chart`` (from ``kpis.spc.xmr``) with ``labels[i]`` naming point i.
 
     Table: period, value, the counts behind each value (``counts``: a column title and
     each point's count as shown, e.g. the numerator and denominator), the point's segment
-    mean and process limits, and its signal.
+    mean and process limits, and its signal; when the limits are recalculated, a
+    column saying where each new segment starts (and why: ``reasons``, by point index).
     """
+    reasons = reasons or {}
     labels = list(labels)
     if len(labels) != len(chart.points):
         raise ValueError(f"{len(labels)} labels for {len(chart.points)} points")
@@ -204,16 +218,23 @@ def spc_figure(
         raise ValueError("period labels must be unique")
     subject = alt_subject or y_title
     segment_of = {i: seg for seg in chart.segments for i in range(seg.start, seg.end)}
+    starts = {seg.start for seg in chart.segments[1:]}
+    recalculated = bool(starts)
     rows, csv_rows = [], []
     for point in chart.points:
         seg = segment_of[point.index]
         cells = (point.value, seg.mean, seg.lower_process_limit, seg.upper_process_limit)
         shown = [texts[point.index] for _, texts in counts]
+        where = []
+        if recalculated:
+            where = [("Recalculated from here" + (f": {reasons[point.index]}"
+                                                  if reasons.get(point.index) else ""))
+                     if point.index in starts else ""]
         rows.append([labels[point.index], display(point.value, decimals), *shown,
-                     *(display(v, decimals) for v in cells[1:]), _signal(point)])
+                     *(display(v, decimals) for v in cells[1:]), *where, _signal(point)])
         csv_rows.append([labels[point.index], raw(point.value),
                          *(t.replace(",", "") for t in shown), *(raw(v) for v in cells[1:]),
-                         _signal(point)])
+                         *where, _signal(point)])
     notes = [DIRECTIONS[chart.improvement]]
     if chart.points:
         last = chart.points[-1]
@@ -231,16 +252,18 @@ def spc_figure(
     else:
         alt_text = f"Statistical process control chart of {subject}: there is no data."
         notes.append("There is no data for this chart.")
-    notes += _segment_notes(chart, labels)
+    notes += _segment_notes(chart, labels, reasons)
     return Figure(
         id=id,
         caption=caption,
         svg=render(_chart(labels, chart, header(y_title, unit))),
         alt=alt_text,
         columns=[COLUMNS[0], header(COLUMNS[1], unit), *(title for title, _ in counts),
-                 *(header(c, unit) for c in COLUMNS[2:5]), COLUMNS[5]],
+                 *(header(c, unit) for c in COLUMNS[2:5]),
+                 *(["Process limits"] if recalculated else []), COLUMNS[5]],
         rows=rows,
         notes=notes,
         csv_rows=csv_rows,
-        numeric=(False, True, *(True for _ in counts), True, True, True, False),
+        numeric=(False, True, *(True for _ in counts), True, True, True,
+                 *([False] if recalculated else []), False),
     )

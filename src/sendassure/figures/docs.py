@@ -84,9 +84,14 @@ mean, process limits are the mean ± {LIMIT_FACTOR} × the mean moving range, an
 shows special cause when it is outside the limits, in a run of {RUN_LENGTH} or more on
 one side of the mean, in a run of {RUN_LENGTH} or more rising or falling, or is one of 2
 of 3 points beyond two thirds of the way to a limit on the same side. Fewer than
-{MIN_POINTS} points give a run chart without limits. A trajectory to a target is drawn
-only when the trend of the last 12 points is significant (its 95% interval excludes no
-change).
+{MIN_POINTS} points give a run chart without limits. Limits are recalculated only at a known
+change to the process, set per area and measure in the recalculation file
+(`var/spc-recalculations.yaml`; see `sendassure.charts.recalculations`), so they never
+span a step change; the chart marks the change and its table says where and why. A
+trajectory to a target is drawn only when the trend of the last 12 points (since the
+latest recalculation) is significant: the slope's 95% confidence interval, slope ±
+t(0.975, n-2) × its standard error, excludes 0; otherwise the chart says the trend is not
+significant.
 """
 
 
