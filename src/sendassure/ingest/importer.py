@@ -23,10 +23,10 @@ import tempfile
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection, transaction
 
 from sendassure.core import row_security, versions
+from sendassure.core.identity import identity_key
 from sendassure.sen2.values import parse_date
 
 from . import privacy
@@ -43,11 +43,6 @@ Progress = Callable[[int, int | None], None]
 
 class _Rejected(Exception):
     pass
-
-
-def identity_key() -> bytes:
-    secret = settings.IDENTITY_HASH_KEY or settings.SECRET_KEY
-    return hashlib.sha256(("sendassure-identity:" + secret).encode()).digest()
 
 
 def file_hash(paths: Sequence[Path]) -> str:

@@ -17,13 +17,12 @@ through it, and ``reduce_text`` takes any raw value that slipped into a message 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
+from sendassure.core.identity import keyed_hash
+from sendassure.core.shapes import SHAPE_SHOWN, shape
 from sendassure.sen2 import values
 
 from . import formats
@@ -31,8 +30,8 @@ from .records import Record
 
 NEVER_STORED = frozenset({"Surname", "Forename"})
 IDENTIFIERS = frozenset({"UPN", "UniqueLearnerNumber"})
-SHAPE_SHOWN = 40  # characters of a shape shown; the length is always given in full
-_PUNCTUATION = frozenset(string.punctuation)
+__all__ = ["SHAPE_SHOWN", "match_key", "reduce_value", "reduce_text", "reduce_fields",
+           "raw_values", "shape"]
 
 
 def _normalise_name(text: str | None) -> str:
@@ -42,8 +41,7 @@ def _normalise_name(text: str | None) -> str:
     return re.sub(r"[^a-z]", "", decomposed.encode("ascii", "ignore").decode().lower())
 
 
-def _digest(key: bytes, text: str) -> str:
-    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+_digest = keyed_hash
 
 
 def match_key(person: Mapping[str, str | None], key: bytes) -> str:
@@ -64,31 +62,6 @@ def match_key(person: Mapping[str, str | None], key: bytes) -> str:
         (person.get("Sex") or person.get("GenderCurrent") or "").strip().upper(),
     ]
     return "h:" + _digest(key, "names:" + "|".join(parts))
-
-
-def _shape_of(char: str) -> str:
-    if char.isupper():
-        return "A"
-    if char.isalpha():
-        return "a"
-    if char.isdigit():
-        return "9"
-    if char.isspace():
-        return " "
-    return char if char in _PUNCTUATION else "?"
-
-
-def shape(text: str) -> str:
-    """What a value that may not be shown looks like: ``'Smithsons'`` ->
-    ``'[shape Aaaaaaaaa, 9 characters]'``; ``'ME14 1XX'`` -> ``'[shape AA99 9AA, 8
-    characters]'``. Surrounding spaces are dropped; past ``SHAPE_SHOWN`` characters the
-    shape is cut (``…``), the length still counts every character."""
-    text = text.strip()
-    drawn = "".join(_shape_of(c) for c in text[:SHAPE_SHOWN])
-    if len(text) > SHAPE_SHOWN:
-        drawn += "…"
-    unit = "character" if len(text) == 1 else "characters"
-    return f"[shape {drawn}, {len(text)} {unit}]"
 
 
 def reduce_value(field: str, value: str | None) -> str | None:
