@@ -11,6 +11,7 @@ from sendassure.core.models import AuditEvent
 from sendassure.plan.models import Action, RagRating
 
 from ..core.test_url_roles import sample_plan
+from ..support.dates import date_fields, error_on
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,8 @@ def test_an_analyst_edits_an_action_and_it_is_audited(client, make_user, plan):
     action = Action.objects.get()
     url = reverse("action-edit", args=[action.pk])
     response = client.post(url, {"status": "delayed", "progress": "Waiting for recruits",
-                                 "due_date": "2024-09-30", "action_lead": "Head of SEND"})
+                                 **date_fields("due_date", "2024-09-30"),
+                                 "action_lead": "Head of SEND"})
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, str(action.due_date)) == ("delayed", "2024-09-30")
@@ -64,12 +66,32 @@ def test_a_bad_edit_gets_govuk_errors_and_changes_nothing(client, make_user, pla
     client.force_login(make_user("analyst"))
     action = Action.objects.get()
     response = client.post(reverse("action-edit", args=[action.pk]),
-                           {"status": "sleeping", "due_date": "next week"})
+                           {"status": "sleeping", "due_date-day": "31", "due_date-month": "2",
+                            "due_date-year": "2024"})
     html = response.content.decode()
     assert response.status_code == 400 and "There is a problem" in html
-    assert "Choose a status" in html and "YYYY-MM-DD" in html
+    assert "Choose a status" in html
+    # the date's error is on the field, linked from the summary, with what was typed kept
+    assert error_on(html, "due_date", "The due date must be a real date, like 27 3 2024")
+    assert 'name="due_date-day" type="text" value="31"' in html
     action.refresh_from_db()
     assert action.status == "on_track"
+
+
+def test_an_action_edit_shows_its_due_date_and_blank_clears_it(client, make_user, plan):
+    client.force_login(make_user("analyst"))
+    action = Action.objects.get()
+    action.due_date = date(2024, 6, 30)
+    action.save()
+    url = reverse("action-edit", args=[action.pk])
+    html = client.get(url).content.decode()
+    assert 'name="due_date-month" type="text" value="6"' in html
+    assert "For example, 27 3 2024" in html and "YYYY-MM-DD" not in html
+    assert f'href="{reverse("plan-area", args=[action.area_id])}"' in html  # the back link
+    client.post(url, {"status": "on_track", "due_date-day": "", "due_date-month": "",
+                      "due_date-year": ""})
+    action.refresh_from_db()
+    assert action.due_date is None
 
 
 def test_requests_page_lists_unanswered_requests(client, make_user, plan):
@@ -132,6 +154,14 @@ def test_an_exception_report_is_written_for_a_red(client, make_user, plan):
     url = reverse("action-exception", args=[action.pk])
     bad = client.post(url, {"review_date": "2023-11-15", "commentary": ""})
     assert bad.status_code == 400 and "Enter the commentary" in bad.content.decode()
+    assert 'id="commentary-error"' in bad.content.decode()  # shown on the field too
+    # the review is one of the plan's reviews (or a red rating's), chosen from a list
+    page = client.get(url, {"review_date": "2023-11-15"}).content.decode()
+    assert '<option value="2023-11-15" selected>15 Nov 2023</option>' in page
+    assert "YYYY-MM-DD" not in page and "Back to the exception reports" in page
+    wrong = client.post(url, {"review_date": "2023-11-16", "commentary": "x",
+                              "recovery_action": "y", "owner": "z"})
+    assert wrong.status_code == 400 and 'id="review_date-error"' in wrong.content.decode()
     client.post(url, {"review_date": "2023-11-15", "commentary": "Staff left",
                       "recovery_action": "Recruit", "owner": "Head of SEND"})
     html = client.get(reverse("plan-exceptions", args=[plan.pk])).content.decode()

@@ -294,3 +294,24 @@ def published_on_or_before(day: date, review_dates=frozenset(),
     if data_to is not None and data_to <= day:
         candidates.append(data_to)
     return max(candidates)
+
+
+def date_input(data, prefix: str, what: str, earliest: date = date(2014, 1, 1)
+               ) -> tuple[date | None, str]:
+    """A GOV.UK date input's ``PREFIX-day``, ``-month``, ``-year`` from a form's data (any
+    mapping): (the date or None, the problem or ""). All three blank is no date, not a
+    problem. The one parser of dates typed into a form (web pages and the stores' form
+    handlers alike)."""
+    parts = [(data.get(f"{prefix}-{p}") or "").strip() for p in ("day", "month", "year")]
+    if not any(parts):
+        return None, ""
+    example = "like 27 3 2024"
+    if not all(p.isdigit() for p in parts):
+        return None, f"{what} must be a real date, {example}"
+    try:
+        value = date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None, f"{what} must be a real date, {example}"
+    if not earliest <= value <= date(2100, 12, 31):
+        return None, f"{what} must be between {long_date(earliest)} and 31 Dec 2100"
+    return value, ""

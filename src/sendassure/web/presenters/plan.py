@@ -13,6 +13,8 @@ from sendassure.plan import actuals, queries
 from sendassure.plan.models import Action, AreaOfWeakness, Plan, Rag, RagRating, Status
 from sendassure.plan.requests import is_overdue
 
+from .params import date_input
+
 RAG_TAG = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green"}
 
 
@@ -153,11 +155,10 @@ def action_form(action: Action, user, data) -> dict:
                     errors.append({"text": "Choose a status", "href": "#status"})
                     continue
                 new = raw
-            elif f == "due_date":
-                try:
-                    new = date.fromisoformat(raw) if raw else None
-                except ValueError:
-                    errors.append({"text": "Enter the due date as YYYY-MM-DD", "href": "#due_date"})
+            elif f == "due_date":  # a GOV.UK date input; all three parts blank clears it
+                new, problem = date_input(data, "due_date", "The due date")
+                if problem:
+                    errors.append({"text": problem, "href": "#due_date-day"})
                     continue
             else:
                 new = raw
@@ -173,7 +174,7 @@ def action_form(action: Action, user, data) -> dict:
     return {
         "valid": data is not None and not errors, "save": save, "changed": changed,
         "context": {"title": f"Edit action {action.reference}", "action": action,
-                    "values": values, "errors": errors,
+                    "values": values, "errors": errors, "posted": data or {},
                     "statuses": [{"value": s.value, "text": s.label,
                                   "checked": values["status"] == s.value} for s in Status]},
     }

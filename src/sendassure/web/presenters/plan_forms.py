@@ -72,13 +72,21 @@ def rate_action(action: Action | AreaOfWeakness, user, data
     ), []
 
 
+def exception_reviews(action: Action) -> list[date]:
+    """The reviews an exception report can be for: the plan's review dates and any review
+    at which the action was rated red."""
+    reds = action.ratings.filter(rating=Rag.RED).values_list("review_date", flat=True)
+    return sorted(set(review_choices(action)) | set(reds))
+
+
 def write_exception_report(action: Action, data) -> tuple[ExceptionReport | None, list[dict]]:
+    """An action's exception report at one of its reviews (chosen from a list, as a
+    rating's review is), written or rewritten."""
     errors = []
-    try:
-        review = date.fromisoformat(data.get("review_date", ""))
-    except ValueError:
-        review = None
-        errors.append({"text": "Enter the review date as YYYY-MM-DD", "href": "#review_date"})
+    review = next((r for r in exception_reviews(action)
+                   if r.isoformat() == data.get("review_date", "")), None)
+    if review is None:
+        errors.append({"text": "Choose the review date", "href": "#review_date"})
     fields = {name: (data.get(name) or "").strip()
               for name in ("commentary", "recovery_action", "owner")}
     labels = {"commentary": "Enter the commentary", "recovery_action": "Enter the recovery "

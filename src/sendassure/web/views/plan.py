@@ -174,9 +174,17 @@ def _rate(request, subject, *, plan, kind, label, summary, template, context, ba
 @requires("analyse")
 def action_exception(request, pk: int):
     """Write (or rewrite) the exception report of a red action at a review."""
-    from ..presenters.plan_forms import write_exception_report
+    from ..presenters.plan_forms import exception_reviews, write_exception_report
 
     action = queries.action_for(request.user, pk)
+    reviews = exception_reviews(action)
+    if not reviews:
+        messages.error(request, "Add a review date to the plan before writing an exception "
+                       "report.")
+        return redirect("plan-area", action.area_id)
+    chosen = request.POST.get("review_date") or request.GET.get("review_date") or ""
+    review = next((r for r in reviews if r.isoformat() == chosen), None) or (
+        queries.default_review(action.area.plan, timezone.localdate()))
     errors = []
     if request.method == "POST":
         report, errors = write_exception_report(action, request.POST)
@@ -186,8 +194,8 @@ def action_exception(request, pk: int):
             return redirect("plan-exceptions", action.area.plan_id)
     return render(request, "plan/action-exception.html", {
         "title": f"Exception report for action {action.reference}", "action": action,
-        "errors": errors, "values": request.POST if request.method == "POST" else
-        {"review_date": request.GET.get("review_date", "")},
+        "reviews": reviews, "review": review, "errors": errors,
+        "values": request.POST if request.method == "POST" else {},
     }, status=400 if errors else 200)
 
 
