@@ -12,6 +12,7 @@ from django.urls import reverse
 from sendassure.plan.models import CoProduction
 
 from ..core.test_url_roles import sample_plan
+from ..support.dates import date_fields, error_on
 
 pytestmark = pytest.mark.django_db
 
@@ -57,18 +58,23 @@ def test_anyone_sees_controlled_headlines_and_public_entries(client, area):
 def test_analysts_add_to_the_log_and_others_read_it(client_as, area):
     client = client_as("analyst")
     url = reverse("plan-coproduction", args=[area.pk])
-    bad = client.post(url, {"said_on": "soon", "where": "", "you_said": ""})
+    bad = client.post(url, {"said_on-day": "soon", "said_on-month": "1", "said_on-year": "2024",
+                            "where": "", "you_said": ""})
     text = bad.content.decode()
     assert bad.status_code == 400 and "Enter where it was said" in text
+    assert error_on(text, "said_on", "The date families said it must be a real date")
+    blank = client.post(url, {"where": "Survey", "you_said": "Faster plans"}).content.decode()
+    assert error_on(blank, "said_on", "Enter the date families said it")
     action = area.areas.get().actions.get()
-    client.post(url, {"said_on": "2024-01-10", "where": "Survey", "you_said": "Faster plans",
-                      "we_did": "More caseworkers", "action": action.pk, "public": "yes"})
+    client.post(url, {**date_fields("said_on", "2024-01-10"), "where": "Survey",
+                      "you_said": "Faster plans", "we_did": "More caseworkers",
+                      "action": action.pk, "public": "yes"})
     entry = CoProduction.objects.get(where="Survey")
     assert (entry.action, entry.public) == (action, True)
     board = client_as("board")
     assert "Faster plans" in board.get(url).content.decode()
-    assert board.post(url, {"said_on": "2024-01-10", "where": "x", "you_said": "y"}
-                      ).status_code == 403
+    assert board.post(url, {**date_fields("said_on", "2024-01-10"), "where": "x",
+                            "you_said": "y"}).status_code == 403
 
 
 def test_the_pack_shows_what_families_said_against_each_area(client_as, area, tmp_path):

@@ -21,6 +21,7 @@ from sendassure.voice.models import CommentTag, Complaint, LessonLearned, Survey
 from sendassure.voice.surveys import import_survey
 
 from ..core.test_url_roles import sample_plan
+from ..support.dates import date_fields, error_on
 
 pytestmark = pytest.mark.django_db
 COMPLAINTS = """complaint_ref,la_code,received_on,stage,themes,responded_on,outcome,remedies
@@ -163,8 +164,15 @@ def test_analysts_record_remedies_and_lessons_linked_to_plan_actions(make_user, 
     assert bad.status_code == 400
     assert "Enter the lesson learned" in bad.content.decode()
     assert "Choose one of the area&#39;s plan actions" in bad.content.decode()
+    undated = client.post(url, {"csrfmiddlewaretoken": token, "lesson": "Explain decisions",
+                                "learned_on-day": "1", "learned_on-month": "13",
+                                "learned_on-year": "2024"})
+    assert undated.status_code == 400 and not LessonLearned.objects.exists()
+    assert error_on(undated.content.decode(), "learned_on",
+                    "The date learned must be a real date, like 27 3 2024")
     added = client.post(url, {"csrfmiddlewaretoken": token, "lesson": "Explain decisions "
-                              "in writing", "learned_on": "2024-05-01", "action": action.pk})
+                              "in writing", **date_fields("learned_on", "2024-05-01"),
+                              "action": action.pk})
     assert added.status_code == 302
     lesson = LessonLearned.objects.get()
     assert (lesson.action, lesson.recorded_by, lesson.recorded_on) == (

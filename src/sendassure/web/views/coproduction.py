@@ -12,15 +12,15 @@ from sendassure.core.permissions import allows, requires
 from sendassure.plan import queries
 from sendassure.plan.models import Action, CoProduction, EvidenceFile
 
-from ..presenters.params import form_day
+from ..presenters.params import date_input
 
 
 def add_entry(plan, post) -> tuple[CoProduction | None, list[dict]]:
     errors = []
-    said_on = form_day(post.get("said_on", ""))
+    said_on, problem = date_input(post, "said_on", "The date families said it")
     if said_on is None:
-        errors.append({"text": "Enter the date families said it as YYYY-MM-DD",
-                       "href": "#said_on"})
+        errors.append({"text": problem or "Enter the date families said it",
+                       "href": "#said_on-day"})
     where = (post.get("where") or "").strip()
     if not where:
         errors.append({"text": "Enter where it was said", "href": "#where"})

@@ -37,7 +37,7 @@ from sendassure.voice.queries import waves
 
 from ..presenters import complaints as present
 from ..presenters import surveys as survey_present
-from ..presenters.params import form_day
+from ..presenters.params import date_input
 
 PER_PAGE = 50
 
@@ -123,10 +123,10 @@ def _add_lesson(request, complaint: Complaint, post) -> list[dict]:
     elif len(text) > 4000:
         errors.append({"text": "Enter the lesson in 4,000 characters or fewer",
                        "href": "#lesson"})
-    learned = form_day(post.get("learned_on", "")) if post.get("learned_on") else \
-        timezone.localdate()
-    if learned is None:
-        errors.append({"text": "Enter the date as YYYY-MM-DD", "href": "#learned_on"})
+    learned, problem = date_input(post, "learned_on", "The date learned")
+    if problem:
+        errors.append({"text": problem, "href": "#learned_on-day"})
+    learned = learned or timezone.localdate()  # blank: learned today
     action = None
     if post.get("action"):
         action = Action.objects.filter(area__plan__la=complaint.la,
