@@ -20,6 +20,8 @@ from sendassure.enquiries.promises import promised
 from sendassure.enquiries.vocabulary import vocabulary
 from sendassure.ingest.models import ImportRun
 
+from ..support.dates import date_fields, error_on
+
 pytestmark = pytest.mark.django_db
 
 
@@ -84,14 +86,19 @@ def test_recording_an_enquiry_scrubs_and_links_the_case(client_for, held):
                                    match_key="k1")
     PersonIdentity.objects.create(person=person, upn="A123456789012")
     client = client_for("casework")
-    bad = client.post("/enquiries/new/?area=886", {"reference": "E1", "received_on": "x",
-                                                   "channel": "fax", "upn": "Z1"})
+    bad = client.post("/enquiries/new/?area=886", {
+        "reference": "E1", "received_on-day": "x", "received_on-month": "12",
+        "received_on-year": "2025", "channel": "fax", "upn": "Z1"})
     assert bad.status_code == 400 and not Enquiry.objects.filter(reference="").exists()
-    for message in ("already held", "Enter the date received", "Choose how",
-                    "Choose what", "No child with this UPN"):
+    for message in ("already held", "Choose how", "Choose what", "No child with this UPN"):
         assert message in bad.content.decode()
+    assert error_on(bad.content.decode(), "received_on",
+                    "The date received must be a real date, like 27 3 2024")
+    assert 'name="received_on-month" type="text" value="12"' in bad.content.decode()
+    blank = client.post("/enquiries/new/?area=886", {"reference": "E2"}).content.decode()
+    assert error_on(blank, "received_on", "Enter the date received")
     done = client.post("/enquiries/new/?area=886", {
-        "reference": "E9", "received_on": "2025-12-24", "channel": "email",
+        "reference": "E9", **date_fields("received_on", "2025-12-24"), "channel": "email",
         "category": "placement_breakdown", "upn": "a123456789012",
         "summary": "Mrs Smith of ME14 1XX says the placement has ended"})
     enquiry = Enquiry.objects.get(reference="E9")
@@ -107,12 +114,20 @@ def test_updating_and_escalating(client_for, held):
     page = client.get(f"/enquiries/{pk}/")
     assert page.status_code == 200 and AuditEvent.objects.count() == before + 1
     assert page["Cache-Control"] == "no-store, private"
-    wrong = client.post(f"/enquiries/{pk}/", {"replied_on": "2025-05-01"})
-    assert wrong.status_code == 400 and "before the enquiry was received" in \
-        wrong.content.decode()
-    client.post(f"/enquiries/{pk}/", {"assigned_to": "Team D", "replied_on": "2025-06-05"})
-    client.post(f"/enquiries/{pk}/", {"escalated_to": "Head of SEN", "escalated_on":
-                                      "2025-06-04", "reason": "Dr Who asked twice"})
+    wrong = client.post(f"/enquiries/{pk}/", date_fields("replied_on", "2025-05-01"))
+    assert wrong.status_code == 400
+    assert error_on(wrong.content.decode(), "replied_on",
+                    "The date replied cannot be before the enquiry was received")
+    late = client.post(f"/enquiries/{pk}/", {"escalated_to": "Head of SEN",
+                                             "escalated_on-day": "30", "escalated_on-month": "2",
+                                             "escalated_on-year": "2025", "reason": "Asked"})
+    assert late.status_code == 400 and error_on(late.content.decode(), "escalated_on",
+                                                "The date escalated must be a real date")
+    client.post(f"/enquiries/{pk}/", {"assigned_to": "Team D",
+                                      **date_fields("replied_on", "2025-06-05")})
+    client.post(f"/enquiries/{pk}/", {"escalated_to": "Head of SEN",
+                                      **date_fields("escalated_on", "2025-06-04"),
+                                      "reason": "Dr Who asked twice"})
     enquiry = Enquiry.objects.get(pk=pk)
     assert (enquiry.assigned_to, enquiry.replied_on) == ("Team D", date(2025, 6, 5))
     x = enquiry.escalations.get()

@@ -9,6 +9,7 @@ from datetime import date
 
 from sendassure.core import versions
 from sendassure.core.scrub import scrub
+from sendassure.kpis.periods import date_input
 
 from .importing import VERSION_KEY
 from .models import Enquiry, Escalation
@@ -19,12 +20,9 @@ Problems = list[tuple[str, str]]
 EARLIEST = date(2014, 9, 1)
 
 
-def _day(text: str | None) -> date | None:
-    try:
-        value = date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
-    return value if EARLIEST <= value <= date(2100, 12, 31) else None
+def _day(data, field: str, what: str) -> tuple[date | None, str]:
+    """A date from the form's GOV.UK date input ``FIELD-day``, ``-month``, ``-year``."""
+    return date_input(data, field, what, earliest=EARLIEST)
 
 
 def _person(la: str, upn: str):
@@ -35,7 +33,7 @@ def _person(la: str, upn: str):
 
 
 def record(la: str, data) -> tuple[Enquiry | None, Problems]:
-    """A new enquiry from the form's ``reference``, ``received_on``, ``channel``,
+    """A new enquiry from the form's ``reference``, ``received_on`` (day, month, year), ``channel``,
     ``category``, optional ``upn`` and ``summary``."""
     words = vocabulary()
     problems: Problems = []
@@ -44,9 +42,9 @@ def record(la: str, data) -> tuple[Enquiry | None, Problems]:
         problems.append(("reference", "Enter a reference of 40 characters or fewer"))
     elif Enquiry.objects.filter(la=la, reference=reference).exists():
         problems.append(("reference", "An enquiry with this reference is already held"))
-    received = _day(data.get("received_on"))
+    received, problem = _day(data, "received_on", "The date received")
     if received is None:
-        problems.append(("received_on", "Enter the date received as YYYY-MM-DD"))
+        problems.append(("received_on-day", problem or "Enter the date received"))
     channel, category = data.get("channel", ""), data.get("category", "")
     if channel not in words.channels:
         problems.append(("channel", "Choose how the enquiry came in"))
@@ -72,19 +70,21 @@ def record(la: str, data) -> tuple[Enquiry | None, Problems]:
 
 def update(enquiry: Enquiry, data) -> Problems:
     """Who has it (``assigned_to``), and the dates of the reply, the latest update and
-    closure (blank: not yet)."""
+    closure (each a day, month and year; all blank: not yet)."""
     problems: Problems = []
     assigned = " ".join((data.get("assigned_to") or "").split())
     if len(assigned) > 150:
         problems.append(("assigned_to", "Enter 150 characters or fewer"))
     dates = {}
-    for field in ("replied_on", "updated_on", "closed_on"):
-        text = (data.get(field) or "").strip()
-        dates[field] = _day(text) if text else None
-        if text and dates[field] is None:
-            problems.append((field, "Enter the date as YYYY-MM-DD"))
+    for field, what in (("replied_on", "The date replied"),
+                        ("updated_on", "The date of the latest update"),
+                        ("closed_on", "The date closed")):
+        dates[field], problem = _day(data, field, what)
+        if problem:
+            problems.append((f"{field}-day", problem))
         elif dates[field] and dates[field] < enquiry.received_on:
-            problems.append((field, "The date cannot be before the enquiry was received"))
+            problems.append((f"{field}-day",
+                             f"{what} cannot be before the enquiry was received"))
     if problems:
         return problems
     enquiry.assigned_to = assigned
@@ -101,11 +101,12 @@ def escalate(enquiry: Enquiry, data, recorded_by: str) -> Problems:
     to = scrub(" ".join((data.get("escalated_to") or "").split()))
     if not to or len(to) > 150:
         problems.append(("escalated_to", "Enter the role or team, 150 characters or fewer"))
-    on = _day(data.get("escalated_on"))
+    on, problem = _day(data, "escalated_on", "The date escalated")
     if on is None:
-        problems.append(("escalated_on", "Enter the date escalated as YYYY-MM-DD"))
+        problems.append(("escalated_on-day", problem or "Enter the date escalated"))
     elif on < enquiry.received_on:
-        problems.append(("escalated_on", "The date cannot be before the enquiry was received"))
+        problems.append(("escalated_on-day",
+                         "The date escalated cannot be before the enquiry was received"))
     reason = scrub(data.get("reason") or "")
     if not reason or len(reason) > 2000:
         problems.append(("reason", "Enter why, in 2,000 characters or fewer"))
