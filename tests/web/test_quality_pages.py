@@ -15,6 +15,7 @@ from sendassure.quality.framework import default
 from sendassure.quality.models import Assignment, Audit, FollowUp, Moderation
 
 from ..quality.conftest import children  # noqa: F401  (the fixture)
+from ..support.dates import date_fields, error_on
 
 pytestmark = pytest.mark.django_db
 
@@ -124,11 +125,18 @@ def test_a_weak_audit_gets_follow_ups_an_analyst_records_as_done(client, make_us
     assert "Amend the plan" in page and "Re-audit the plan" in page
     follow_up = FollowUp.objects.get(audit=audit, kind="amend_plan")
     bad = client.post(reverse("quality-audit", args=[audit.pk]),
-                      {"follow_up": follow_up.pk, "done_on": "2023-01-01"})
+                      {"follow_up": follow_up.pk, **date_fields("done_on", "2023-01-01")})
     assert bad.status_code == 400 and FollowUp.objects.get(pk=follow_up.pk).done_on is None
-    assert "A follow-up cannot be done before the audit" in bad.content.decode()
+    # the error is on that follow-up's date, linked from the summary; the typed date kept
+    html = bad.content.decode()
+    assert error_on(html, f"done-{follow_up.pk}", "A follow-up cannot be done before the audit")
+    assert html.count('value="2023"') == 1
+    unreal = client.post(reverse("quality-audit", args=[audit.pk]),
+                         {"follow_up": follow_up.pk, "done_on-day": "",
+                          "done_on-month": "", "done_on-year": ""}).content.decode()
+    assert error_on(unreal, f"done-{follow_up.pk}", "Enter the date it was done")
     client.post(reverse("quality-audit", args=[audit.pk]),
-                {"follow_up": follow_up.pk, "done_on": "2024-02-01"})
+                {"follow_up": follow_up.pk, **date_fields("done_on", "2024-02-01")})
     assert FollowUp.objects.get(pk=follow_up.pk).done_on == date(2024, 2, 1)
 
 

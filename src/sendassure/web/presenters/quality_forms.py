@@ -36,7 +36,7 @@ from sendassure.quality.models import (
 from sendassure.quality.queries import assigned_people, audits_for
 from sendassure.quality.sampling import DIMENSIONS, SampleError, draw
 
-from .params import form_day
+from .params import date_input
 
 ANALYSTS = (Role.ADMINISTRATOR, Role.ANALYST)
 MARK_CODES = tuple(code for code, _ in MARKS)
@@ -225,11 +225,12 @@ def record_follow_up(audit: Audit, post) -> list[dict]:
     follow_up = audit.follow_ups.filter(pk=post.get("follow_up") or 0).first()
     if follow_up is None:
         return [_error("Choose a follow-up", "#follow-ups")]
-    done = form_day(post.get("done_on", ""), date(2014, 9, 1))
+    field = f"#done-{follow_up.pk}-day"  # each follow-up's date input, in its own form
+    done, problem = date_input(post, "done_on", "The date it was done", date(2014, 9, 1))
     if done is None:
-        return [_error("Enter the date it was done as YYYY-MM-DD", "#follow-ups")]
+        return [_error(problem or "Enter the date it was done", field)]
     if done < audit.audit_date:
-        return [_error("A follow-up cannot be done before the audit", "#follow-ups")]
+        return [_error("A follow-up cannot be done before the audit", field)]
     with transaction.atomic():
         follow_up.done_on = done
         follow_up.save(update_fields=["done_on"])

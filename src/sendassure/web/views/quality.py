@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from sendassure.core import audit as audit_log
+from sendassure.core.jinja import counted
 from sendassure.core.permissions import requires, shows_child_data
 from sendassure.core.roles import Role, is_aggregate
 from sendassure.kpis import periods as P
@@ -236,6 +237,7 @@ def audit_detail(request, pk: int):
         "history": forms.history(request.user, audit),
         "can_record": request.user.role in (Role.ADMINISTRATOR, Role.ANALYST),
         "agencies": dict(AGENCIES), "errors": errors,
+        "values": request.POST if request.method == "POST" else {},
     }, status=400 if errors else 200)
 
 
@@ -251,7 +253,7 @@ def sample_page(request):
         if not errors:
             audit_log.record(request, "create", "Assignment", "", f"{count} plans assigned",
                              areas=[la])
-            messages.success(request, f"{count} plan(s) assigned.")
+            messages.success(request, f"{counted(count, 'plan')} assigned.")
             return redirect("quality-sample")
     audit_log.record(request, "view", "Sample", "", f"sample of {drawn.size} plans"
                      if drawn else "sample page", areas=[la])
