@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .django_setup import ensure_database
 
@@ -140,3 +141,136 @@ def compact_sitrep(
             raise typer.Exit(1) from None
         target = write_compact(sitrep, out / f"chs_sitrep_{sitrep.month:%Y-%m}.xlsx")
         console.print(f"{path.name}: {sitrep.month:%B %Y} -> {target}", highlight=False)
+
+
+@app.command("load-autism")
+def load_autism(
+    paths: list[Path] = typer.Argument(..., help="NHS Autism Statistics CSV files (.csv "
+                                       "or .csv.gz) as NHS England publishes them."),
+) -> None:
+    """Load NHS Autism Statistics by sub-ICB location (ASD16a, ASD16c, ASD18, ASD18c,
+    ASD19, ASD19c), each mapped to its ICB; '*' kept as suppressed, never 0. Loading a
+    file again changes nothing; a file holding months already held replaces them. Exit 1
+    if a file is not NHS Autism Statistics."""
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        console.print(f"[red]No such file: {missing[0]}[/red]")
+        raise typer.Exit(2)
+    ensure_database()
+    from sendassure.autism.statistics import NotAutismStatistics
+    from sendassure.autism.store import load_autism_statistics
+
+    refused = False
+    for path in paths:
+        try:
+            with console.status(f"Reading {path.name}..."):
+                loaded = load_autism_statistics(path)
+        except NotAutismStatistics as error:
+            refused = True
+            console.print(f"[bold red]{path.name}: refused: this is not NHS Autism "
+                          f"Statistics: {error}[/]", highlight=False, soft_wrap=True)
+            continue
+        console.print(str(loaded), highlight=False, soft_wrap=True)
+    if refused:
+        raise typer.Exit(1)
+
+
+def _area(code: str) -> str:
+    if not (len(code) == 3 and code.isascii() and code.isdigit()):
+        raise typer.BadParameter(f"{code!r} is not a 3-digit LA code", param_hint="--area")
+    return code
+
+
+@app.command("load-referrals")
+def load_referrals(
+    paths: list[Path] = typer.Argument(..., help="Providers' referral extracts (.csv or "
+                                       ".xlsx), one row per referral."),
+    area: str = typer.Option(..., "--area", help="The local area's 3-digit LA code."),
+) -> None:
+    """Load child-level referral extracts: nhs_number, birth_month (YYYY-MM), sex,
+    service, provider_code, referral_date, priority, first_contact_date, clock_stop_date,
+    clock_stop_reason, ehc_advice_requested, ehc_advice_returned. Each row is judged by
+    the rules (HR01-HR10); a bad row is quarantined with every reason (file, row, column,
+    the value's shape, rule) and the rest are stored, the NHS number only as a keyed
+    hash. An extract replaces the referrals held for its providers; loading the same file
+    again changes nothing. Exit 1 if a file is refused whole."""
+    la = _area(area)
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        console.print(f"[red]No such file: {missing[0]}[/red]")
+        raise typer.Exit(2)
+    ensure_database()
+    from sendassure.core import audit
+    from sendassure.health.referrals.extract import ExtractRefused
+    from sendassure.health.referrals.store import load_extract
+
+    refused = False
+    for path in paths:
+        try:
+            loaded = load_extract(path, la)
+        except ExtractRefused as error:
+            refused = True
+            console.print(str(error), style="bold red", highlight=False, markup=False,
+                          soft_wrap=True)
+            continue
+        console.print(str(loaded), highlight=False, markup=False)
+        for finding in loaded.findings:  # a shape is "[shape ...]": not Rich markup
+            console.print(f"  {path.name}: {finding}", highlight=False, markup=False,
+                          soft_wrap=True)
+        if loaded.outcome != "unchanged":
+            audit.record(None, "change", "ReferralExtract", path.name[:200],
+                         f"{loaded.stored} referral(s) stored, {loaded.quarantined} "
+                         "quarantined", areas=[la])
+    if refused:
+        raise typer.Exit(1)
+
+
+@app.command("validate-waiting-list")
+def validate_waiting_list(
+    area: str = typer.Option(..., "--area", help="The local area's 3-digit LA code."),
+    stale_months: int = typer.Option(6, "--stale-months", min=1, help="An open referral "
+                                     "with no first contact is stale when referred more "
+                                     "than this many months before the latest referral "
+                                     "date loaded."),
+    adult_age: int = typer.Option(18, "--adult-age", min=1, help="Age at referral from "
+                                  "which a children's service's entry is out of range."),
+    output: str = typer.Option("table", "--format", help="json, table or csv."),
+) -> None:
+    """What each provider should check on its waiting list: the same child open at two
+    providers for a service, already seen elsewhere, stale (no contact), age out of
+    range; each by its row in the provider's extract, never the NHS number (audited)."""
+    if output not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    la = _area(area)
+    ensure_database()
+    from sendassure.core import audit
+    from sendassure.health.waiting_list import validate
+    from sendassure.health.waiting_list.queries import entries
+
+    reference, issues = validate(entries(la), stale_months, adult_age)
+    audit.record(None, "view", "WaitingListValidation", la,
+                 f"{len(issues)} issue(s) listed ({output})", areas=[la])
+    columns = ("provider_code", "file_name", "row", "service", "issue", "detail")
+    if output == "json":
+        providers: dict[str, list] = {}
+        for issue in issues:
+            providers.setdefault(issue.provider_code, []).append(
+                {c: getattr(issue, c) for c in columns[1:]})
+        sys.stdout.write(json.dumps({
+            "area": la, "reference_date": reference and reference.isoformat(),
+            "stale_months": stale_months, "adult_age": adult_age,
+            "issues": len(issues), "providers": providers}, indent=2) + "\n")
+        return
+    if output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[getattr(i, c) for c in columns] for i in issues])
+        return
+    said = reference.isoformat() if reference else "no referrals loaded"
+    table = Table(title=f"Waiting-list validation, {la} (stale measured from {said})")
+    for column in columns:
+        table.add_column(column, justify="right" if column == "row" else "left")
+    for issue in issues:
+        table.add_row(*(Text(str(getattr(issue, c))) for c in columns))
+    console.print(table)
+    console.print(f"{len(issues)} issue(s).", highlight=False)

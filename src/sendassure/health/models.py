@@ -69,3 +69,9 @@ class NonSubmission(models.Model):
     org_name = models.CharField(max_length=200)
     month = models.DateField()
     providers = models.PositiveIntegerField()
+
+
+from .referral_models import QuarantinedReferral, Referral, ReferralExtract  # noqa: E402
+
+__all__ = ["BAND_FIELDS", "NonSubmission", "QuarantinedReferral", "Referral",
+           "ReferralExtract", "ServiceWait", "SitrepEdition"]
