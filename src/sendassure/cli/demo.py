@@ -114,6 +114,22 @@ def _health(console: Console) -> None:
                   f"{loaded[-1].month} (England, regions, ICBs)")
 
 
+def _referrals(console: Console) -> None:
+    """Synthetic referral extracts from four providers (seeded; NHS numbers of the test
+    range), loaded through the real loader: five planted bad rows are quarantined, and
+    the waiting-list validation has duplicates, stale entries and the rest to show."""
+    from sendassure.health.referrals.store import load_extract
+    from sendassure.health.referrals.synthetic import write_extracts
+
+    written = write_extracts(demo_dir() / "synth" / "referrals", DEMO_SEED)
+    with console.status("Loading synthetic health referral extracts..."):
+        loaded = [load_extract(path, DEMO_LA) for path in written.paths]
+    console.print(f"Referral extracts: {len(loaded)} providers, "
+                  f"{sum(x.stored for x in loaded):,} referrals stored, "
+                  f"{sum(x.quarantined for x in loaded)} rows quarantined "
+                  f"({'loaded' if any(x.outcome == 'loaded' for x in loaded) else 'already held'})")
+
+
 def _kpis_file() -> Path:
     """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest
     complete year, from the figures service (as ``sendassure kpis`` prints them)."""
@@ -302,6 +318,7 @@ def prepare(console: Console) -> str:
     returns = _synthetic_returns(console)
     _reference_data(console)
     _health(console)
+    _referrals(console)
     _import(console, returns)
     kpis = _kpis_file()
     plan = _plan(console)
