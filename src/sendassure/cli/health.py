@@ -251,6 +251,10 @@ def validate_waiting_list(
     audit.record(None, "view", "WaitingListValidation", la,
                  f"{len(issues)} issue(s) listed ({output})", areas=[la])
     columns = ("provider_code", "file_name", "row", "service", "issue", "detail")
+    summary: dict[str, dict[str, int]] = {}
+    for issue in issues:
+        counts = summary.setdefault(issue.provider_code, {})
+        counts[issue.issue] = counts.get(issue.issue, 0) + 1
     if output == "json":
         providers: dict[str, list] = {}
         for issue in issues:
@@ -259,7 +263,8 @@ def validate_waiting_list(
         sys.stdout.write(json.dumps({
             "area": la, "reference_date": reference and reference.isoformat(),
             "stale_months": stale_months, "adult_age": adult_age,
-            "issues": len(issues), "providers": providers}, indent=2) + "\n")
+            "issues": len(issues), "summary": summary, "providers": providers},
+            indent=2) + "\n")
         return
     if output == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -273,4 +278,7 @@ def validate_waiting_list(
     for issue in issues:
         table.add_row(*(Text(str(getattr(issue, c))) for c in columns))
     console.print(table)
+    for provider, counts in summary.items():
+        console.print(f"{provider}: " + ", ".join(f"{n} {name}" for name, n in counts.items()),
+                      highlight=False, markup=False)
     console.print(f"{len(issues)} issue(s).", highlight=False)

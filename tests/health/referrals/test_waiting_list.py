@@ -117,6 +117,9 @@ def test_the_command_names_rows_per_provider_and_never_a_number(tmp_path):
     found = json.loads(result.stdout)
     assert (found["reference_date"], found["stale_months"], found["issues"]) == \
         ("2024-04-30", 6, 4)
+    assert found["summary"] == {
+        "RXY": {"duplicate_across_providers": 1, "stale_no_contact": 1, "age_out_of_range": 1},
+        "RYX": {"duplicate_across_providers": 1}}
     assert found["providers"] == {
         "RXY": [
             {"file_name": "rxy.csv", "row": 2, "service": "salt",
@@ -140,6 +143,8 @@ def test_the_command_names_rows_per_provider_and_never_a_number(tmp_path):
     table = runner.invoke(app, ["health", "validate-waiting-list", "--area", "886",
                                 "--format", "table"]).stdout
     assert "4 issue(s)." in table
+    assert "RXY: 1 duplicate_across_providers, 1 stale_no_contact, 1 age_out_of_range" in table
+    assert "RYX: 1 duplicate_across_providers" in table
     for output in (result.stdout, as_csv, table):
         assert not any(n in output for n in (CHILD_A, CHILD_B, CHILD_C, CHILD_D))
         assert "n:" not in output  # nor the hashes
