@@ -109,6 +109,16 @@ def test_the_load_is_one_transaction(tmp_path, monkeypatch):
             QuarantinedReferral.objects.count()) == (0, 0, 0)
 
 
+def test_a_month_typed_into_a_date_cell_is_that_month(tmp_path):
+    from datetime import datetime
+
+    path = write_extract(tmp_path / "rxy.xlsx", [row(birth_month=datetime(2015, 3, 1),
+                                                     referral_date=datetime(2024, 1, 10))])
+    assert load_extract(path, "886").stored == 1
+    held = Referral.objects.get()
+    assert (str(held.birth_month), str(held.referral_date)) == ("2015-03-01", "2024-01-10")
+
+
 def test_xlsx_reads_like_csv(tmp_path):
     path = write_extract(tmp_path / "rxy.xlsx", [row(), row(nhs_number=BAD_NUMBER)])
     loaded = load_extract(path, "886")

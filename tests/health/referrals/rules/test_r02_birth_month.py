@@ -5,7 +5,7 @@ import pytest
 from .checks import findings
 
 
-@pytest.mark.parametrize("value", ["2015-03", "2009-12", "2024-01"])
+@pytest.mark.parametrize("value", ["2015-03", "2009-12", "2024-01", "2015-03-01"])
 def test_a_month_passes(value):
     assert findings("HR02", {"birth_month": value}) == []
 

@@ -32,10 +32,15 @@ def nhs_number(text: str) -> str | None:
 
 
 def birth_month(text: str) -> date | None:
-    if not _MONTH.fullmatch(text.strip()):
+    """YYYY-MM; or YYYY-MM-01, which is how a spreadsheet holds a month typed into a
+    date cell (any other day is a full date of birth and is not taken)."""
+    text = text.strip()
+    if _DAY.fullmatch(text) and text.endswith("-01"):
+        text = text[:7]
+    if not _MONTH.fullmatch(text):
         return None
     try:
-        month = datetime.strptime(text.strip(), "%Y-%m").date()
+        month = datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         return None
     return month if EARLIEST <= month <= LATEST else None

@@ -1,4 +1,5 @@
-"""HR02: the birth month is given as YYYY-MM (only the month of birth is kept)."""
+"""HR02: the birth month is given as YYYY-MM (only the month of birth is kept); a
+spreadsheet's date cell holding the first of a month is read as that month."""
 
 from . import formats, rule
 
