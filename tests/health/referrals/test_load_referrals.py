@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from sendassure.cli import app
 from sendassure.core import versions
 from sendassure.health.referral_models import QuarantinedReferral, Referral, ReferralExtract
-from sendassure.health.referrals.extract import ExtractRefused
+from sendassure.health.referrals.extract import COLUMNS, ExtractRefused
 from sendassure.health.referrals.store import UNCHANGED, load_extract
 
 from .extracts import CHILD_A, CHILD_B, CHILD_C, row, write_extract
@@ -155,3 +155,19 @@ def test_the_command_refuses_a_file_that_is_not_an_extract(tmp_path):
     assert "notes.csv: refused: not a referral extract: missing column(s)" in result.output
     bad_area = runner.invoke(app, ["health", "load-referrals", str(path), "--area", "Kent"])
     assert bad_area.exit_code == 2
+
+
+def test_a_column_not_of_the_layout_is_ignored_and_said(tmp_path):
+    header = ("patient_name", *COLUMNS)
+    path = write_extract(tmp_path / "extra.csv", [row(patient_name="Jane Smith")],
+                         header=header)
+    loaded = load_extract(path, "886")
+    assert (loaded.stored, loaded.ignored) == (1, 1)
+    assert str(loaded).endswith("; 1 column(s) not of the layout ignored")
+    assert "Jane Smith" not in _every_text_in_the_database()
+
+
+def test_a_column_named_twice_refuses_the_file(tmp_path):
+    path = write_extract(tmp_path / "twice.csv", [row()], header=(*COLUMNS, "service"))
+    with pytest.raises(ExtractRefused, match="a column is named twice"):
+        load_extract(path, "886")

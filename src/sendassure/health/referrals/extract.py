@@ -1,7 +1,8 @@
 """Read a provider's referral extract (CSV or XLSX, first sheet): one row per referral,
 the columns below in any order (headings compared without case or surrounding spaces),
 every cell as text. A file that cannot be read, or lacks a column, is refused whole
-(``ExtractRefused``); everything else is judged row by row by the rules."""
+(``ExtractRefused``); a column not of the layout is ignored (never read or stored: it
+may hold a name) and counted; everything else is judged row by row by the rules."""
 
 from __future__ import annotations
 
@@ -29,7 +30,13 @@ class ExtractRow:
     cells: dict[str, str]
 
 
-def read_extract(path: Path) -> list[ExtractRow]:
+@dataclass(frozen=True)
+class Extract:
+    rows: list[ExtractRow]
+    ignored: int  # columns not of the layout: never read, never stored
+
+
+def read_extract(path: Path) -> Extract:
     try:
         header, body = tables.read_table(path)
     except tables.TableError as error:
@@ -39,12 +46,9 @@ def read_extract(path: Path) -> list[ExtractRow]:
     if missing:
         raise ExtractRefused(path, "not a referral extract: missing column(s) "
                              + ", ".join(missing))
-    unknown = [n for n in names if n not in COLUMNS]
-    if unknown:
-        raise ExtractRefused(path, f"{len(unknown)} column(s) not of the referral layout "
-                             "(names not shown: they may hold personal data)")
-    if len(set(names)) != len(names):
+    if any(names.count(c) > 1 for c in COLUMNS):
         raise ExtractRefused(path, "a column is named twice")
     where = {c: names.index(c) for c in COLUMNS}
-    return [ExtractRow(number, {c: cells[where[c]] for c in COLUMNS})
-            for number, cells in enumerate(body, start=2)]
+    return Extract([ExtractRow(number, {c: cells[where[c]] for c in COLUMNS})
+                    for number, cells in enumerate(body, start=2)],
+                   ignored=sum(n not in COLUMNS for n in names))

@@ -37,13 +37,16 @@ class Loaded:
     stored: int = 0
     quarantined: int = 0
     replaced: int = 0
+    ignored: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     def __str__(self) -> str:
         if self.outcome == UNCHANGED:
             return f"{self.file_name}: already loaded for {self.la}, unchanged"
+        ignored = (f"; {self.ignored} column(s) not of the layout ignored"
+                   if self.ignored else "")
         return (f"{self.file_name}: {self.stored:,} referrals stored, {self.quarantined:,} "
-                f"rows quarantined ({self.replaced:,} held before replaced)")
+                f"rows quarantined ({self.replaced:,} held before replaced){ignored}")
 
 
 def _referral(row: ExtractRow, la: str, key: bytes) -> dict:
@@ -56,26 +59,27 @@ def _referral(row: ExtractRow, la: str, key: bytes) -> dict:
 def load_extract(path: Path, la: str) -> Loaded:
     """Raises :class:`~.extract.ExtractRefused` for a file that is not an extract."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    rows = read_extract(path)
+    extract = read_extract(path)
+    rows = extract.rows
     found = judge(rows)
     key = identity_key()
     good = [_referral(r, la, key) for r in rows if r.number not in found]
     providers = sorted({g["provider_code"] for g in good})
-    loaded = Loaded(path.name, la, LOADED, len(good), len(found),
+    loaded = Loaded(path.name, la, LOADED, len(good), len(found), ignored=extract.ignored,
                     findings=[f for number in sorted(found) for f in found[number]])
     with transaction.atomic():
         if ReferralExtract.objects.filter(la=la, sha256=digest).exists():
             return Loaded(path.name, la, UNCHANGED, findings=loaded.findings)
-        extract = ReferralExtract.objects.create(
+        held = ReferralExtract.objects.create(
             la=la, file_name=path.name[:255], sha256=digest, providers=providers,
             stored=len(good), quarantined=len(found))
         loaded.replaced, _ = Referral.objects.filter(
             la=la, provider_code__in=providers).delete()
-        Referral.objects.bulk_create([Referral(extract=extract, **g) for g in good],
+        Referral.objects.bulk_create([Referral(extract=held, **g) for g in good],
                                      batch_size=2000)
         QuarantinedReferral.objects.bulk_create([
             QuarantinedReferral(
-                la=la, extract=extract, row=r.number,
+                la=la, extract=held, row=r.number,
                 content={c: shown(c, v) for c, v in r.cells.items()},
                 findings=[vars(f) for f in found[r.number]],
                 codes=",".join(sorted({f.code for f in found[r.number]}))[:100])
