@@ -282,3 +282,20 @@ def validate_waiting_list(
         console.print(f"{provider}: " + ", ".join(f"{n} {name}" for name, n in counts.items()),
                       highlight=False, markup=False)
     console.print(f"{len(issues)} issue(s).", highlight=False)
+
+
+@app.command("referral-rules")
+def referral_rules() -> None:
+    """The rules a referral extract's rows are judged by (code, columns, what is
+    required), and the service codes an extract may use."""
+    from .django_setup import setup
+
+    setup()  # the services vocabulary may be named in the settings
+    from sendassure.health.referrals.rules import load_rules
+    from sendassure.health.referrals.services import services
+
+    for each in load_rules():
+        console.print(f"{each.code}  {', '.join(each.columns)}: {each.requires}",
+                      highlight=False, markup=False, soft_wrap=True)
+    console.print("services: " + ", ".join(f"{s.code} ({s.name})" for s in services().values()),
+                  highlight=False, markup=False, soft_wrap=True)

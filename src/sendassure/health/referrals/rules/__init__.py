@@ -61,8 +61,8 @@ def shown(column: str, value: str) -> str:
     return value
 
 
-def judge(rows: list[ExtractRow]) -> dict[int, list[Finding]]:
-    """Row number -> its findings (rows with none are absent)."""
+def load_rules() -> list[Rule]:
+    """Every rule, by code."""
     from . import (  # noqa: F401  (registers the rules, one per module)
         r01_nhs_number,
         r02_birth_month,
@@ -76,6 +76,11 @@ def judge(rows: list[ExtractRow]) -> dict[int, list[Finding]]:
         r10_duplicate,
     )
 
+    return sorted(RULES, key=lambda r: r.code)
+
+
+def judge(rows: list[ExtractRow]) -> dict[int, list[Finding]]:
+    """Row number -> its findings (rows with none are absent)."""
     found: dict[int, list[Finding]] = {}
 
     def add(row: ExtractRow, pairs: Iterable[tuple[str, str]], code: str):
@@ -83,7 +88,7 @@ def judge(rows: list[ExtractRow]) -> dict[int, list[Finding]]:
             found.setdefault(row.number, []).append(
                 Finding(row.number, column, shown(column, row.cells[column]), code, reason))
 
-    for each in sorted(RULES, key=lambda r: r.code):
+    for each in load_rules():
         if each.whole_file:
             for row, pairs in each.check(rows):
                 add(row, pairs, each.code)
