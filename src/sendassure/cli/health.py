@@ -234,6 +234,9 @@ def validate_waiting_list(
                                      "date loaded."),
     adult_age: int = typer.Option(18, "--adult-age", min=1, help="Age at referral from "
                                   "which a children's service's entry is out of range."),
+    provider: list[str] = typer.Option([], "--provider", help="Only this provider's "
+                                       "entries (ODS code; repeatable): the report to send "
+                                       "it. Checks still look across every provider."),
     output: str = typer.Option("table", "--format", help="json, table or csv."),
 ) -> None:
     """What each provider should check on its waiting list: the same child open at two
@@ -248,8 +251,13 @@ def validate_waiting_list(
     from sendassure.health.waiting_list.queries import entries
 
     reference, issues = validate(entries(la), stale_months, adult_age)
+    if provider:
+        wanted = {p.strip().upper() for p in provider}
+        issues = [i for i in issues if i.provider_code in wanted]
     audit.record(None, "view", "WaitingListValidation", la,
-                 f"{len(issues)} issue(s) listed ({output})", areas=[la])
+                 f"{len(issues)} issue(s) listed ({output}"
+                 + (f"; providers {', '.join(sorted(provider))}" if provider else "") + ")",
+                 areas=[la])
     columns = ("provider_code", "file_name", "row", "service", "issue", "detail")
     summary: dict[str, dict[str, int]] = {}
     for issue in issues:

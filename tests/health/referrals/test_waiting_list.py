@@ -145,6 +145,10 @@ def test_the_command_names_rows_per_provider_and_never_a_number(tmp_path):
     assert "4 issue(s)." in table
     assert "RXY: 1 duplicate_across_providers, 1 stale_no_contact, 1 age_out_of_range" in table
     assert "RYX: 1 duplicate_across_providers" in table
+    only = json.loads(runner.invoke(app, ["health", "validate-waiting-list", "--area", "886",
+                                          "--provider", "ryx", "--format", "json"]).stdout)
+    assert (only["issues"], list(only["providers"])) == (1, ["RYX"])
+    assert only["providers"]["RYX"] == found["providers"]["RYX"]
     for output in (result.stdout, as_csv, table):
         assert not any(n in output for n in (CHILD_A, CHILD_B, CHILD_C, CHILD_D))
         assert "n:" not in output  # nor the hashes
