@@ -23,7 +23,7 @@ class AuditFilter:
     def __init__(self, params):
         self.values = {f: (params.get(f) or "").strip() for f in self.FIELDS}
         self.errors = {
-            f: "Enter a date in the format YYYY-MM-DD"
+            f: "Enter the date as year-month-day, for example 2024-03-27"
             for f in ("from", "to")
             if self.values[f] and _date(self.values[f]) is None
         }

@@ -51,7 +51,7 @@ def _period(request, rows) -> tuple[date, date, list[str]]:
         try:
             value = date.fromisoformat(text)
         except ValueError:
-            errors.append(f"Enter the '{name}' date as YYYY-MM-DD")
+            errors.append(f"Enter the '{name}' date as year-month-day, for example 2024-03-27")
             continue
         if not date(2014, 9, 1) <= value <= date(2100, 12, 31):
             errors.append(f"The '{name}' date must be between 1 September 2014 and 2100")
