@@ -4,7 +4,8 @@ limits only at a known change to the process, never to tidy a chart).
 
 Analysts set them in one YAML file (``SPC_RECALCULATIONS`` in the Django settings, else
 the ``SENDASSURE_SPC_RECALCULATIONS`` environment variable, else
-``var/spc-recalculations.yaml``); a list of entries::
+``var/spc-recalculations.yaml``; ``docs/spc-recalculations.example.yaml`` is one to copy);
+a list of entries::
 
     - area: "886"                      # the LA code, or "*" for every area
       measure: pc_plans_issued_within_20_weeks

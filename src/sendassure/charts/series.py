@@ -12,6 +12,7 @@ column per series (in order of first appearance).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -148,8 +149,13 @@ def _colour(table: _Table, title: str | None) -> dict:
 
 def _figure(id: str, caption: str, table: _Table, chart: alt.Chart, alt_text: str,
             x_title: str, y_title: str, unit: str, decimals: int,
-            notes: list[str]) -> Figure:
+            notes: list[str], counts: Sequence[tuple[str, dict[str, str]]] = ()) -> Figure:
     rows, csv_rows = _body(table, decimals)
+    for shown, written, x_label in zip(rows, csv_rows, table.xs, strict=True):
+        for _, texts in counts:
+            text = texts.get(x_label, "")
+            shown.append(text)
+            written.append(text.replace(",", ""))
     if not table.xs:
         notes = [*notes, "There is no data for this chart."]
     if any(cell.symbol for cell in table.cells.values()):
@@ -160,11 +166,11 @@ def _figure(id: str, caption: str, table: _Table, chart: alt.Chart, alt_text: st
         caption=caption,
         svg=render(chart.properties(width=WIDTH, height=HEIGHT)),
         alt=alt_text,
-        columns=_columns(table, x_title, y_title, unit),
+        columns=[*_columns(table, x_title, y_title, unit), *(title for title, _ in counts)],
         rows=rows,
         notes=notes,
         csv_rows=csv_rows,
-        numeric=(False, *(True for _ in table.series)),
+        numeric=(False, *(True for _ in table.series), *(True for _ in counts)),
     )
 
 
@@ -191,9 +197,12 @@ def line_figure(
     suppressed: str | None = None,
     decimals: int = 1,
     notes: tuple[str, ...] = (),
+    counts: Sequence[tuple[str, dict[str, str]]] = (),
 ) -> Figure:
     """One line per series (e.g. the area, England, its region, its statistical
-    neighbours' average) over ``x`` (e.g. year), in the frame's order."""
+    neighbours' average) over ``x`` (e.g. year), in the frame's order. ``counts``:
+    (column title, {x label: count as shown}) columns after the series, e.g. the
+    numerator and denominator behind a percentage (in the table and the CSV only)."""
     table = _table(frame, x, y, series, suppressed)
     x_title = x_title or x
     axis_x = alt.X("x:O", sort=table.xs, title=x_title, axis=alt.Axis(labelAngle=0))
@@ -216,7 +225,7 @@ def line_figure(
     alt_text = what + _span(table) + (
         f"; in {table.xs[-1]}: {', '.join(latest)}." if latest else ".")
     return _figure(id, caption, table, chart, alt_text, x_title, y_title, unit, decimals,
-                   list(notes))
+                   list(notes), counts)
 
 
 def bar_figure(

@@ -15,6 +15,8 @@ from datetime import date
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from sendassure.benchmarks.authorities import name_of
+from sendassure.charts import recalculations
 from sendassure.core.models import Area
 from sendassure.core.permissions import allows, requires
 from sendassure.core.roles import is_aggregate
@@ -25,6 +27,7 @@ from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
 from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
 from ..presenters.dashboard.common import View, breakdown_table
+from ..presenters.dashboard.headlines import tiles
 from ..presenters.params import as_of_param
 
 PAGES = {
@@ -34,6 +37,8 @@ PAGES = {
     "reviews": ("Annual reviews and phase transfers", reviews.build),
     "caseload": ("Caseload and placements", caseload.build),
 }
+TILES = {"timeliness": timeliness.TILES, "decisions": decisions.TILES,
+         "backlog": backlog.TILES, "reviews": reviews.TILES, "caseload": caseload.TILES}
 # the families each page breaks down (every measure of each, group by group)
 BREAKDOWNS = {
     "timeliness": ("timeliness",),
@@ -76,14 +81,25 @@ def _view(request) -> tuple[View, list[str]]:
     if breakdown and breakdown not in DIMENSION_LABELS:
         errors.append("Choose a breakdown from the list")
         breakdown = ""
-    names = dict(Area.objects.filter(code__in=areas).values_list("code", "name"))
+    names = area_names(areas)
     return View(areas=areas, aggregate=aggregate, year=year, figures=figures, names=names,
                 breakdown=breakdown), errors
 
 
+def area_names(codes: list[str]) -> dict[str, str]:
+    """Each area's name: as stored, else the name DfE publishes for the LA code (an area
+    is never shown as a bare code when its name is known)."""
+    stored = dict(Area.objects.filter(code__in=codes).values_list("code", "name"))
+    out = {}
+    for code in codes:
+        name = (stored.get(code) or "").strip()
+        out[code] = name if name and name != code else (name_of(code) or code)
+    return out
+
+
 def _context(view: View, page: str) -> dict:
     key = (page, tuple(view.areas), view.aggregate, view.year, view.as_of, view.breakdown,
-           view.figures.version, current(["benchmarks"]))
+           view.figures.version, current(["benchmarks"]), recalculations.version())
     with _LOCK:
         if key in _PAGES:
             _PAGES.move_to_end(key)
@@ -129,6 +145,7 @@ def _page(request, page: str):
         "area_names": view.names, "query": query.urlencode(), "currency": currency,
         "currency_text": currency.describe(), "dimensions": DIMENSION_LABELS,
         "tables": [], **context,
+        "tiles": tiles(view, TILES[page]) if view.areas and currency.has_data else [],
     })
 
 

@@ -8,6 +8,7 @@ from sendassure.charts import bar_figure
 from sendassure.kpis import periods as P
 
 from .common import View, heading, summary
+from .headlines import Tile
 
 BANDS = (  # (label, the count of cases beyond the band's start, the next band's count)
     ("up to 20 weeks", "open_total", "open_over_20_weeks"),
@@ -15,6 +16,9 @@ BANDS = (  # (label, the count of cases beyond the band's start, the next band's
     ("over 30 to 52 weeks", "open_over_30_weeks", "open_over_52_weeks"),
     ("over 52 weeks", "open_over_52_weeks", None),
 )
+# the headline tiles above the page (computed per request: a target edit shows at once)
+TILES = (Tile("open_total"), Tile("open_over_20_weeks"),
+           Tile("open_over_52_weeks"))
 
 
 def build(view: View) -> dict:

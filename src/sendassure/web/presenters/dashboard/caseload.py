@@ -8,13 +8,22 @@ import polars as pl
 from sendassure.charts import line_figure
 from sendassure.kpis import periods as P
 
-from .common import View, heading, summary
+from .common import View, count_columns, heading, summary
+from .headlines import CASELOAD, Tile
+
+TARGET = 80.0  # the plan's ambition: 80% of children with plans in mainstream schools
+# the headline tiles above the page (computed per request: a target edit shows at once)
+TILES = (Tile("ehcplans", CASELOAD),
+           Tile("mainstream_total_pc", CASELOAD, TARGET),
+           Tile("special_total_pc", CASELOAD))
 
 
 def build(view: View) -> dict:
-    rows = []
+    rows, mainstream, special = [], {}, {}
     for year in range(view.year - 4, view.year + 1):
         figures = view.figures.family("caseload", view.stock_period(year))
+        mainstream[str(year)] = figures["mainstream_total_pc"]
+        special[str(year)] = figures["special_total_pc"]
         for label, name in (("Mainstream schools", "mainstream_total_pc"),
                             ("Special schools", "special_total_pc")):
             f = figures[name]
@@ -33,6 +42,7 @@ def build(view: View) -> dict:
                                        "value": pl.Float64, "symbol": pl.String}),
             "year", "value", "setting", "% of active plans", "%", x_title="Year",
             series_title="Placement", suppressed="symbol",
+            counts=[*count_columns(mainstream, denominator=False), *count_columns(special)],
             notes=("The plan's target is 80% of children with plans in mainstream schools.",),
         )],
     }

@@ -69,6 +69,24 @@ def summary(figures: dict[str, Figure]) -> list[dict]:
              "unit": f.measure.unit} for name, f in figures.items()]
 
 
+def count_columns(by_x: dict[str, Figure], denominator: bool = True
+                  ) -> list[tuple[str, dict[str, str]]]:
+    """The counts behind a percentage at each x (e.g. year): its numerator's and (with
+    ``denominator``) its denominator's texts as the figures service gives them (so as
+    controlled for an aggregate audience), titled by their measures' labels."""
+    from sendassure.figures.registry import measure
+
+    first = next(iter(by_x.values()), None)
+    if first is None or not first.measure.numerator or not first.measure.denominator:
+        return []
+    columns = [(measure(first.measure.numerator).label,
+                {x: f.numerator_text for x, f in by_x.items()})]
+    if denominator:
+        columns.append((measure(first.measure.denominator).label,
+                        {x: f.denominator_text for x, f in by_x.items()}))
+    return columns
+
+
 def breakdown_table(view: View, family) -> dict:
     """Every measure of ``family`` for the view's year (flows) or date (stocks), group by
     group of ``view.breakdown``, with the total last: {id, caption, columns, rows}."""

@@ -8,15 +8,20 @@ import polars as pl
 from sendassure.charts import line_figure
 from sendassure.kpis import periods as P
 
-from .common import View, heading, summary
+from .common import View, count_columns, heading, summary
+from .headlines import Tile
 
 MEASURE = "pc_reviews_within_4_weeks"
+# the headline tiles above the page (computed per request: a target edit shows at once)
+TILES = (Tile(MEASURE), Tile("reviews_overdue"),
+           Tile("pc_phase_transfers_on_time"))
 
 
 def build(view: View) -> dict:
-    rows = []
+    rows, by_year = [], {}
     for year in range(view.year - 4, view.year + 1):
         f = view.figures.figure(MEASURE, view.year_period(year))
+        by_year[str(year)] = f
         rows.append({"year": str(year), "value": None if f.value is None else float(f.value),
                      "symbol": "" if f.shown else f.text})
     held = view.figures.family("annual_reviews", view.year_period())
@@ -37,5 +42,6 @@ def build(view: View) -> dict:
             pl.DataFrame(rows, schema={"year": pl.String, "value": pl.Float64,
                                        "symbol": pl.String}),
             "year", "value", None, "% within 4 weeks", "%", x_title="Year", suppressed="symbol",
+            counts=count_columns(by_year),
         )],
     }

@@ -10,10 +10,14 @@ from sendassure.figures.benchmarks import comparison
 from sendassure.kpis import periods as P
 
 from .common import View, heading, summary
+from .headlines import TIMELINESS, Tile
 from .trend import monthly_spc
 
 TARGET = 80.0  # the plan's target: 80% of new plans within 20 weeks
 MEASURE = "pc_plans_issued_within_20_weeks"
+# the headline tiles above the page (computed per request: a target edit shows at once)
+TILES = (Tile(MEASURE, TIMELINESS, TARGET), Tile("avg_weeks_issue_plan"),
+           Tile("plans_issued_den"))
 
 
 def build(view: View) -> dict:
