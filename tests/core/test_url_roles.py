@@ -35,6 +35,7 @@ EXPECTED: dict[str, set[str]] = {
     "dashboard-caseload": SIGNED_IN,
     "outcomes": SIGNED_IN,
     "health-waits": SIGNED_IN,
+    "health-autism": SIGNED_IN,  # health role: its areas' ICBs only (403 for another)
     "quality": SIGNED_IN,
     "quality-audits": AUDIT,
     "quality-start": AUDIT,

@@ -112,6 +112,18 @@ def _health(console: Console) -> None:
         loaded = [load_sitrep(path) for path in shipped]
     console.print(f"CHS sitreps: {len(loaded)} months, {loaded[0].month} to "
                   f"{loaded[-1].month} (England, regions, ICBs)")
+    _autism(console)
+
+
+def _autism(console: Console) -> None:
+    """NHS Autism Statistics, July-September 2022 (the shipped compact copy), so Kent
+    and Medway ICB's ASD16c and ASD19 show on /health/autism/ beside England."""
+    from sendassure.autism.compact import SHIPPED
+    from sendassure.autism.store import load_autism_statistics
+
+    with console.status("Loading NHS Autism Statistics..."):
+        loaded = load_autism_statistics(SHIPPED)
+    console.print(f"Autism statistics: {loaded}", highlight=False)
 
 
 def _referrals(console: Console) -> None:

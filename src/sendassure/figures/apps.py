@@ -10,6 +10,7 @@ class FiguresConfig(AppConfig):
         from sendassure.core.versions import data_changed
 
         from . import (
+            autism,  # noqa: F401  (NHS Autism Statistics, by ICB)
             enquiries,  # noqa: F401  (the enquiries hub's response times)
             health,  # noqa: F401  (children's community health waits, by ICB)
             outcomes,  # noqa: F401  (the published outcome series)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "sendassure.quality",
     "sendassure.voice",
     "sendassure.health",
+    "sendassure.autism",
     "sendassure.enquiries",
     "sendassure.figures",
     "sendassure.plan",

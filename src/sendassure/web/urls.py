@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import audit_log, auth, dashboard, health, imports, outcomes, pages, worklist
+from .views import audit_log, auth, autism, dashboard, health, imports, outcomes, pages, worklist
 
 urlpatterns = [
     path("", pages.start, name="start"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("dashboard/caseload/", dashboard.dashboard_caseload, name="dashboard-caseload"),
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("health/waits/", health.waits_page, name="health-waits"),
+    path("health/autism/", autism.autism_page, name="health-autism"),
     path("quality/", include("sendassure.web.urls_quality")),
     path("voice/", include("sendassure.web.urls_voice")),
     path("enquiries/", include("sendassure.web.urls_enquiries")),

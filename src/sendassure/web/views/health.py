@@ -2,7 +2,8 @@
 ICB (the user's area's by default), a region or England, for a month (the latest held by
 default), children's or adults' services, with England's share over 18 weeks beside;
 ``&format=csv`` downloads the table. Published aggregate statistics: the same for every
-signed-in role."""
+signed-in role, except that the health role sees only England and its areas' ICBs and
+regions (``health.access``); another organisation asked for by URL is refused (403)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import csv
 import io
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from sendassure.core.permissions import requires
 from sendassure.figures.registry import DataCurrency
+from sendassure.health.access import visible_organisations
 from sendassure.health.models import NonSubmission, SitrepEdition
 from sendassure.health.organisations import ENGLAND, ICB, REGION, icbs_of
 from sendassure.health.waits import NoWaits, waits
@@ -84,7 +87,12 @@ def waits_page(request):
         errors.append("Choose children's or adults' services")
         group = "children"
     edition = SitrepEdition.objects.filter(month=month).first() if month else None
-    organisations = _organisations(edition) if edition else []
+    allowed = visible_organisations(request.user)
+    if request.GET.get("org") and allowed is not None and request.GET["org"] not in allowed:
+        raise PermissionDenied("Health data for your areas' ICBs only")
+    organisations = [(code, name) for code, name in
+                     (_organisations(edition) if edition else [])
+                     if allowed is None or code in allowed]
     org = request.GET.get("org") or _default_org(request.user)
     codes = {code for code, _ in organisations}
     if edition and org != "england" and org not in codes:
