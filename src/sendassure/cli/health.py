@@ -307,3 +307,21 @@ def referral_rules() -> None:
                       highlight=False, markup=False, soft_wrap=True)
     console.print("services: " + ", ".join(f"{s.code} ({s.name})" for s in services().values()),
                   highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command("synth-referrals")
+def synth_referrals(
+    out: Path = typer.Option(..., "--out", help="Folder for the extracts."),
+    seed: int = typer.Option(2024, "--seed", help="The same seed writes the same files."),
+    children: int = typer.Option(600, "--children", min=1, help="Children to refer."),
+) -> None:
+    """Write synthetic referral extracts, one CSV per provider (NHS numbers of the
+    never-issued 999 range; five rows planted for the rules to quarantine): what the demo
+    loads, for trying load-referrals and validate-waiting-list."""
+    from sendassure.health.referrals.synthetic import write_extracts
+
+    written = write_extracts(out, seed, children)
+    for path in written.paths:
+        console.print(str(path), highlight=False, markup=False)
+    console.print(f"{written.rows:,} rows, {written.planted_bad} planted to be quarantined",
+                  highlight=False)

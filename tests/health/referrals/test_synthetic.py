@@ -68,3 +68,17 @@ def test_the_demo_loads_them_once(tmp_path, settings):
     first, second = said.getvalue().splitlines()
     assert first.startswith("Referral extracts: 4 providers, ") and "5 rows quarantined" in first
     assert second.endswith("(already held)")
+
+
+def test_the_command_writes_them(tmp_path):
+    from typer.testing import CliRunner
+
+    from sendassure.cli import app
+
+    result = CliRunner().invoke(app, ["health", "synth-referrals", "--out", str(tmp_path),
+                                      "--seed", "7", "--children", "80"])
+    assert result.exit_code == 0, result.output
+    direct = write_extracts(tmp_path / "direct", seed=7, children=80)
+    assert [(tmp_path / p.name).read_bytes() for p in direct.paths] == \
+        [p.read_bytes() for p in direct.paths]
+    assert result.output.splitlines()[-1] == f"{direct.rows} rows, 5 planted to be quarantined"
