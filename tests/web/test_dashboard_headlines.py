@@ -100,6 +100,9 @@ def test_the_headline_tile_gives_value_unit_counts_england_target_and_direction(
     assert _text(issued.xpath('.//p[contains(@class, "app-tile__value")]')[0]) == "10"
     assert "(number)" in _text(issued)
     assert _part(issued, "change") == "No change on 2023 No change"
+    # a stock is dated by its day, written as every date on the page is
+    backlog = _tile(_page(client, "dashboard-backlog"), "open_total")
+    assert "On 31 Dec 2024 (number)" in _text(backlog)
 
 
 def test_a_falling_figure_is_marked_worse(client, make_user, two_years):

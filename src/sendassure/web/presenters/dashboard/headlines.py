@@ -43,7 +43,7 @@ class Shown:
     label: str
     value: str  # with its unit: "42.9%", "18.4 weeks", "1,204"
     unit: str  # per cent, weeks, number
-    period: str
+    period: str  # "In 2024", "On 31 Dec 2024"
     counts: str = ""  # "Issued within 20 weeks: 3 of 7" beside a percentage
     note: str = ""  # partial or no data
     england: str = ""
@@ -117,8 +117,8 @@ def tiles(view: View, specs: tuple[Tile, ...]) -> list[Shown]:
         now = view.figures.figure(spec.measure, period)
         shown = Shown(name=m.name, label=m.label, value=now.display,
                       unit=UNITS.get(m.unit, m.unit),
-                      period=(f"on {P.long_date(period.end)}" if period.is_point
-                              else f"in {period.label}"),
+                      period=(f"On {P.long_date(period.end)}" if period.is_point
+                              else f"In {period.label}"),
                       counts=_counts(now), note=status_note(now))
         shown.england = _england(spec, view)
         target, by = targets.get(spec.measure, (spec.target, None))
