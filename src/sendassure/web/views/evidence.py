@@ -24,6 +24,8 @@ from sendassure.kpis.periods import long_date
 from sendassure.plan.evidence import service, storage
 from sendassure.plan.evidence.validation import ACCEPTED, KINDS, Refused
 
+from ..presenters.params import date_input
+
 ACCEPT = ",".join(sorted(KINDS))
 PREVIEW_CHARS = 20_000
 FILE_POLICY = "default-src 'none'; sandbox"
@@ -210,18 +212,9 @@ def _read_form(request):
 
 
 def _date(values) -> tuple[Date | None, str]:
-    parts = [values["date-day"], values["date-month"], values["date-year"]]
-    if not any(parts):
-        return None, ""
-    if not all(p.isdigit() for p in parts):
-        return None, "The date of the evidence must be a real date, like 27 3 2024"
-    try:
-        day, month, year = (int(p) for p in parts)
-        if year < 1900:
-            raise ValueError(year)
-        return Date(year, month, day), ""
-    except ValueError:
-        return None, "The date of the evidence must be a real date, like 27 3 2024"
+    """The evidence's date input, read by the one parser of form dates (from 1900: an
+    old policy or report can be evidence too)."""
+    return date_input(values, "date", "The date of the evidence", earliest=Date(1900, 1, 1))
 
 
 def _ids(raw: list[str]) -> list[int]:
