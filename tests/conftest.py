@@ -30,6 +30,12 @@ def pytest_configure(config):
             raise pytest.UsageError(f"CI asked for PostgreSQL but the database is {engine}")
 
 
+@pytest.fixture(autouse=True)
+def _pack_jobs_in_tmp(settings, tmp_path):
+    """Review packs built by background jobs go to the test's own folder."""
+    settings.PACK_JOBS_ROOT = str(tmp_path / "packs")
+
+
 @pytest.fixture
 def make_user(db):
     from sendassure.core.models import Area, User

@@ -62,6 +62,8 @@ EXPECTED: dict[str, set[str]] = {
     "plan-area": SIGNED_IN,
     "action-edit": ANALYSE,
     "plan-pack": SIGNED_IN,
+    "pack-job": SIGNED_IN,
+    "pack-job-file": SIGNED_IN,
     "plan-coproduction": SIGNED_IN,
     "action-rate": ANALYSE,
     "area-rate": ANALYSE,
@@ -119,6 +121,7 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     plan = sample_plan()
     area = plan.areas.get()
     evidence = sample_evidence(area)
+    pack_job = sample_pack_job(plan, tmp_path)
     audit = sample_audit()
     complaint = sample_complaint()
     sample_survey()
@@ -143,6 +146,8 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "plan-requests": {"pk": plan.pk},
         "plan-exceptions": {"pk": plan.pk},
         "plan-pack": {"pk": plan.pk},
+        "pack-job": {"pk": plan.pk, "job": pack_job.pk},
+        "pack-job-file": {"pk": plan.pk, "job": pack_job.pk, "fmt": "html"},
         "plan-coproduction": {"pk": plan.pk},
         "plan-area": {"pk": area.pk},
         "action-edit": {"pk": area.actions.get().pk},
@@ -151,6 +156,21 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
     }
+
+
+def sample_pack_job(plan, tmp_path):
+    """A finished background build of the plan's pack, its web page written."""
+    from datetime import date
+
+    from sendassure.jobs.models import PackJob
+
+    job = PackJob.objects.create(la=plan.la, plan=plan, review_date=date(2023, 11, 15),
+                                 formats="html", status="done", steps_done=3, steps_total=3,
+                                 output_dir=str(tmp_path / "pack-job"))
+    (tmp_path / "pack-job").mkdir()
+    (tmp_path / "pack-job" / job.filename("html")).write_text(
+        "<!doctype html><html lang=en><title>Pack</title><h1>Pack</h1></html>")
+    return job
 
 
 def sample_complaint():

@@ -11,7 +11,7 @@ from ..conftest import PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-DOWNLOADS = ("quarantine-export", "plan-pack", "evidence-download",
+DOWNLOADS = ("quarantine-export", "pack-job-file", "evidence-download",
              "evidence-version-download", "evidence-preview")  # CSV, not pages
 
 

@@ -45,3 +45,22 @@ def review(
     with console.status("Building the review pack..."):
         write(build_pack(plans.get(), day), out)
     console.print(f"Review pack written to {out}")
+
+
+@app.command("run-job")
+def run_job(job_id: int = typer.Argument(..., help="The pack job's id.")) -> None:
+    """Build a pack job queued from the web (the web app starts this in the background,
+    at low priority; run by hand to retry one). Exits 1 if the build failed."""
+    import os
+
+    from .django_setup import setup
+
+    os.nice(10)  # the web pages come first
+    setup()
+    from sendassure.jobs.runner import run_job as run
+
+    job = run(job_id)
+    console.print(f"Pack job {job.pk}: {job.get_status_display()} (at nice {os.nice(0)})"
+                  + (f": {job.error}" if job.error else ""))
+    if job.status == job.State.FAILED:
+        raise typer.Exit(1)

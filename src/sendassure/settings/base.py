@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "sendassure.enquiries",
     "sendassure.figures",
     "sendassure.plan",
+    "sendassure.jobs",
     "sendassure.web",
 ]
 
@@ -164,6 +165,8 @@ SENDASSURE_MAX_UPLOAD_MB = int(os.environ.get("SENDASSURE_MAX_UPLOAD_MB", "200")
 # Evidence library: content-addressed file store and the largest file accepted.
 EVIDENCE_ROOT = os.environ.get("SENDASSURE_EVIDENCE_DIR", str(VAR_DIR / "evidence"))
 EVIDENCE_MAX_MB = int(os.environ.get("SENDASSURE_EVIDENCE_MAX_MB", "50"))
+# Review packs built in the background (sendassure.jobs): one folder of files per job.
+PACK_JOBS_ROOT = os.environ.get("SENDASSURE_PACK_DIR", str(VAR_DIR / "packs"))
 # Survey comments: a tag count of fewer respondents than this is published as c.
 SURVEY_TAG_THRESHOLD = int(os.environ.get("SURVEY_TAG_THRESHOLD", "10"))
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
