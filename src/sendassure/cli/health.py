@@ -292,6 +292,104 @@ def validate_waiting_list(
     console.print(f"{len(issues)} issue(s).", highlight=False)
 
 
+@app.command("priority")
+def priority(
+    area: str = typer.Option(..., "--area", help="The local area's 3-digit LA code."),
+    provider: list[str] = typer.Option([], "--provider", help="Only this provider's open "
+                                       "referrals (ODS code; repeatable)."),
+    top: int = typer.Option(0, "--top", min=0, help="Only the first N (0: all)."),
+    output: str = typer.Option("table", "--format", help="json, table or csv."),
+) -> None:
+    """Open referrals (no clock stop) across providers, highest priority first, each
+    score with its parts: wait (weeks to the latest referral date loaded), urgency, EHC
+    advice requested, age nearing 5, 11, 16 or 18. Each by its row in the provider's
+    extract, never the NHS number (audited). Weights: `health priority-weights`."""
+    if output not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    la = _area(area)
+    ensure_database()
+    from sendassure.core import audit
+    from sendassure.health.priority import rank
+    from sendassure.health.priority.queries import open_referrals, reference_date
+    from sendassure.health.priority.weights import current
+
+    weights = current()
+    wanted = {p.strip().upper() for p in provider}
+    as_of, scores = rank(open_referrals(la, wanted), weights, reference_date(la))
+    shown = scores[:top] if top else scores
+    audit.record(None, "view", "ReferralPriority", la,
+                 f"{len(shown)} of {len(scores)} open referral(s) listed ({output}"
+                 + (f"; providers {', '.join(sorted(wanted))}" if wanted else "") + ")",
+                 areas=[la])
+    names = ("wait", "urgency", "ehc", "transition")
+    if output == "json":
+        sys.stdout.write(json.dumps({
+            "area": la, "as_of": as_of and as_of.isoformat(), "weights": weights.as_dict(),
+            "open_referrals": len(scores), "listed": len(shown),
+            "referrals": [{
+                "rank": n, "provider_code": s.referral.provider_code,
+                "file_name": s.referral.file_name, "row": s.referral.row,
+                "service": s.referral.service, "score": s.total,
+                "parts": {p.name: {"points": p.points, "basis": p.basis} for p in s.parts}}
+                for n, s in enumerate(shown, 1)]}, indent=2) + "\n")
+        return
+    columns = ("rank", "provider_code", "file_name", "row", "service", "score", *names)
+    if output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([*columns, *(f"{n}_basis" for n in names)])
+        for n, s in enumerate(shown, 1):
+            r = s.referral
+            writer.writerow([n, r.provider_code, r.file_name, r.row, r.service, s.total,
+                             *(s.part(x).points for x in names),
+                             *(s.part(x).basis for x in names)])
+        return
+    said = as_of.isoformat() if as_of else "no referrals loaded"
+    table = Table(title=f"Referral priority, {la} (waits measured to {said})")
+    for column in columns:
+        table.add_column(column, justify="right" if column in ("rank", "row", "score",
+                                                               *names) else "left")
+    for n, s in enumerate(shown, 1):
+        r = s.referral
+        table.add_row(*(Text(str(v)) for v in (
+            n, r.provider_code, r.file_name, r.row, r.service, s.total,
+            *(f"{s.part(x).points} ({s.part(x).basis})" for x in names))))
+    console.print(table)
+    console.print("weights: " + ", ".join(f"{k}={v}" for k, v in weights.as_dict().items())
+                  + f"; {len(shown)} of {len(scores)} open referral(s).",
+                  highlight=False, markup=False)
+
+
+@app.command("priority-weights")
+def priority_weights(
+    assignments: list[str] = typer.Argument(None, help="NAME=NUMBER to change (wait, "
+                                            "urgency, ehc, transition, transition_months); "
+                                            "none: show the weights in force."),
+    user: str = typer.Option(None, "--user", envvar="SENDASSURE_USER",
+                             help="Your user name: a change is audited under it."),
+) -> None:
+    """Show the priority weights in force, or change them (e.g. `wait=1.5 urgency=30`):
+    the change is audited with who made it, the old and the new values."""
+    ensure_database()
+    from sendassure.health.priority.weights import WeightsRefused, change, current, parse, path
+
+    if assignments:
+        if not user:
+            console.print("[red]Changing the weights needs --user (it is audited).[/red]")
+            raise typer.Exit(2)
+        from .accounts import active_user
+
+        account = active_user(user, console)
+        try:
+            old, new = change(parse(assignments), account)
+        except WeightsRefused as error:
+            console.print(str(error), style="bold red", highlight=False, markup=False)
+            raise typer.Exit(2) from error
+        said = "unchanged" if old == new else f"changed (was {old.as_dict()})"
+        console.print(f"Weights {said}.", highlight=False, markup=False)
+    console.print(", ".join(f"{k}={v}" for k, v in current().as_dict().items())
+                  + f" ({path()})", highlight=False, markup=False, soft_wrap=True)
+
+
 @app.command("referral-rules")
 def referral_rules() -> None:
     """The rules a referral extract's rows are judged by (code, columns, what is
