@@ -123,6 +123,18 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
           [(s.area.number, m.label, q.label, Typed(_number(q.value), m.unit),
             _number(q.numerator), _number(q.denominator), q.status)
            for s in pack.areas for m in s.measures for q in m.quarters])
+    sheet("Benchmarks", ["area", "measure", "kpi", "year", "year type",
+                         "area (as published)", "region", "region value", "England",
+                         "neighbours (median)", "neighbours (lowest)", "neighbours (highest)",
+                         "neighbours published", "neighbours", "source", "note"],
+          [(s.area.number, m.label, m.kpi) + ((
+              b.year, b.time_identifier, Typed(b.area, m.unit), b.region_name,
+              Typed(b.region, m.unit), Typed(b.england, m.unit),
+              Typed(b.neighbours_median, m.unit), Typed(b.neighbours_low, m.unit),
+              Typed(b.neighbours_high, m.unit), b.neighbours_count, b.neighbours_of,
+              b.source, b.area_reason) if (b := m.benchmark) else
+              ("", "", "", "", "", "", "", "", "", "", "", "", m.benchmark_note))
+           for s in pack.areas for m in s.measures if not m.outcome])
     sheet("Outcomes", ["area", "measure", "series", "characteristic", "period", "value",
                        "numerator", "denominator", "region", "England",
                        "neighbours (median)", "neighbours (lowest)", "neighbours (highest)",
@@ -151,8 +163,9 @@ def write_xlsx(pack: ReviewPack, path: Path | BinaryIO) -> None:
     sheet("You said, we did", ["area", "action", "said on", "where", "you said", "we did"],
           [(s.area.number, c["action"], c["said_on"], c["where"], c["you_said"], c["we_did"])
            for s in pack.areas for c in s.coproduction])
-    sheet("Positioning", ["area", "statement"],
-          [(s.area.number, s.positioning) for s in pack.areas])
+    sheet("Narrative", ["area", "narrative", "status", "written by", "last edited"],
+          [(s.area.number, n.text, n.label if not n.saved else "Written by the partnership",
+            n.by, n.edited) for s in pack.areas if (n := s.narrative)])
     book.close()
 
 

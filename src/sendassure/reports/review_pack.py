@@ -14,14 +14,25 @@ from datetime import date
 
 from django.utils import timezone
 
+from sendassure.benchmarks.queries import Benchmarked
 from sendassure.charts import Figure
+from sendassure.charts.outcomes import text
 from sendassure.charts.trend import trend_figure
+from sendassure.figures.benchmarks import latest_benchmark
 from sendassure.figures.outcomes import latest_period
 from sendassure.figures.registry import FAMILIES
 from sendassure.figures.registry import measure as registered
 from sendassure.figures.service import FigureSet
+from sendassure.kpis.periods import long_date
 from sendassure.plan import actuals, queries
-from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan, RagRating, Status
+from sendassure.plan.models import (
+    AreaNarrative,
+    AreaOfWeakness,
+    MeasureLink,
+    Plan,
+    RagRating,
+    Status,
+)
 from sendassure.plan.rag import facts_for_action, facts_for_area, review_figures, suggest
 
 from .outcomes import PublishedOutcome, published_outcome
@@ -61,6 +72,36 @@ class MeasureSummary:
     unit: str = ""
     # a published outcome: its published periods beside region, England and neighbours
     outcome: PublishedOutcome | None = None
+    # a statutory measure DfE publishes: its latest published year for this LA beside
+    # region, England and statistical neighbours (median, range); else why there is none
+    benchmark: Benchmarked | None = None
+    benchmark_note: str = ""
+
+    def published(self, value) -> str:
+        """A published benchmark value as shown (thousands separated, with its unit)."""
+        return "" if value is None else text(value) + registered(self.kpi).symbol
+
+
+@dataclass
+class Narrative:
+    """The area's narrative as the pack prints it: the partnership's saved text (who
+    last edited it, and when) or the draft from the figures."""
+
+    text: str
+    saved: bool
+    by: str = ""
+    edited: date | None = None
+
+    @property
+    def heading(self) -> str:
+        return "Narrative" if self.saved else "Narrative: draft from the figures"
+
+    @property
+    def label(self) -> str:
+        if not self.saved:
+            return "Draft from the figures (not yet edited)"
+        return ("Written by the partnership" + (f" ({self.by})" if self.by else "")
+                + (f", last edited {long_date(self.edited)}" if self.edited else ""))
 
 
 @dataclass
@@ -81,6 +122,8 @@ class AreaSection:
     coproduction: list[dict] = field(default_factory=list)  # "you said, we did"
     # the area's rating at each of the plan's reviews up to this one (its RAG history)
     trajectory: list[dict] = field(default_factory=list)
+    # what the pack prints as the area's narrative (saved, else the draft: positioning)
+    narrative: Narrative | None = None
 
 
 @dataclass
@@ -134,6 +177,16 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
             counts=counts, breakdown=link.breakdown or "")
         if len(figure.rows) < 2:
             figure = None
+    benchmark, benchmark_note = None, ""
+    if outcome is None:
+        if link.breakdown or len(figures.areas) != 1:
+            benchmark_note = "No published comparator" + (
+                " for this breakdown" if link.breakdown else " for several areas together")
+        else:
+            benchmark, published = latest_benchmark(link.kpi, figures.areas[0], known)
+            if benchmark is None:
+                benchmark_note = (f"No comparator published by {long_date(known)}"
+                                  if published else "No published comparator")
     now_period = now.period.label
     baseline_period = computed.period.label if computed else ""
     if outcome is not None:
@@ -157,6 +210,13 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
     sentence += "."
     if outcome is not None and outcome.direction:
         sentence += f" Direction of travel: {outcome.direction}."
+    if benchmark is not None:
+        b, symbol = benchmark, m.symbol
+        beside = [f"{who} {text(v)}{symbol}" for who, v in (
+            (b.region_name or "region", b.region), ("England", b.england),
+            ("statistical neighbours' median", b.neighbours_median)) if v is not None]
+        if beside:
+            sentence += f" In {b.year} (DfE published): " + ", ".join(beside) + "."
     return MeasureSummary(
         label=label, kpi=link.kpi, breakdown=link.breakdown or "",
         direction=link.get_direction_display(),
@@ -165,7 +225,7 @@ def measure_summary(link: MeasureLink, figures: FigureSet, review: date) -> Meas
         baseline_flag=actuals.baseline_check(link, computed), now=now.display,
         now_value=now.value, now_period=now_period, now_status=now.status,
         target=target, figure=figure, quarters=quarters, sentence=sentence,
-        unit=m.unit, outcome=outcome)
+        unit=m.unit, outcome=outcome, benchmark=benchmark, benchmark_note=benchmark_note)
 
 
 def _rating_at(ratings: list[RagRating], review: date) -> RagRating | None:
@@ -233,6 +293,109 @@ def positioning_statement(section: AreaSection, review_label: str) -> str:
     return " ".join(parts)
 
 
+def area_queryset(plan: Plan):
+    """The plan's areas with everything a section reads, fetched in a few queries."""
+    return queries.areas_with_ratings(plan).prefetch_related(
+        "actions__milestones", "actions__ratings", "actions__measures", "actions__evidence",
+        "actions__exception_reports", "actions__coproduction", "measures", "evidence",
+        "exception_reports",
+    )
+
+
+def narrative_of(saved: AreaNarrative | None, draft: str) -> Narrative:
+    """What the pack prints as the area's narrative: the one the partnership saved for
+    this review, else the draft from the figures, labelled as such."""
+    if saved is None:
+        return Narrative(text=draft, saved=False)
+    return Narrative(text=saved.text, saved=True, by=saved.written_by_name,
+                     edited=saved.edited_on)
+
+
+def area_section(area: AreaOfWeakness, review: date, review_label: str, shown: FigureSet,
+                 exact: FigureSet, reviews, next_review: date | None,
+                 saved: AreaNarrative | None = None) -> AreaSection:
+    """One area's section of the pack at ``review`` (``area`` from ``area_queryset``):
+    figures from ``shown`` (controlled), the rules' suggestions from ``exact``; its
+    narrative is ``saved`` (this area's at this review), else the draft."""
+    ratings = list(area.ratings.all())
+    rating = _rating_at(ratings, review)
+    suggestion = suggest(facts_for_area(area, exact, review, shown), review)
+    actions = list(area.actions.all())
+    links = list(area.measures.all()) + [m for a in actions for m in a.measures.all()]
+    evidence = {f.pk: f for f in area.evidence.all()}
+    for action in actions:
+        evidence.update({f.pk: f for f in action.evidence.all()})
+    reds = [a for a in actions if (r := _rating_at(list(a.ratings.all()), review))
+            and r.rating == "red"]
+    exceptions = [
+        {"subject": f"Action {x.action.reference}", "commentary": x.commentary,
+         "recovery_action": x.recovery_action, "owner": x.owner,
+         "review_date": x.review_date}
+        for a in actions for x in a.exception_reports.all() if x.review_date <= review
+    ] + [
+        {"subject": f"Area {area.number}", "commentary": x.commentary,
+         "recovery_action": x.recovery_action, "owner": x.owner,
+         "review_date": x.review_date}
+        for x in area.exception_reports.all() if x.review_date <= review
+    ]
+    for action in reds:
+        if not any(e["subject"] == f"Action {action.reference}" for e in exceptions):
+            exceptions.append({"subject": f"Action {action.reference}",
+                               "commentary": "No exception report has been written yet.",
+                               "recovery_action": "", "owner": action.action_lead,
+                               "review_date": review})
+    section = AreaSection(
+        area=area, rating=rating.rating if rating else None,
+        rationale=rating.rationale if rating else "", suggested=suggestion.rating,
+        trajectory=trajectory(ratings, reviews, review),
+        reasons=suggestion.reasons,
+        said=[{"reference": a.reference, "outcome": a.outcome, "description": a.description,
+               "due": a.due_date} for a in actions],
+        did=[{"reference": a.reference, "status": a.status,
+              "status_label": a.get_status_display(), "progress": a.progress,
+              "suggested": suggest(facts_for_action(a, exact, review, shown),
+                                   review).rating,
+              "done": [m for m in a.milestones.all()
+                       if m.completed_date and m.completed_date <= review]}
+             for a in actions],
+        measures=[measure_summary(link, shown, review) for link in links],
+        evidence=[{"reference": f.reference or f"E{f.pk}", "title": f.title, "date": f.date}
+                  for f in sorted(evidence.values(), key=lambda f: (f.reference, f.title))],
+        next_steps=forward_plan(actions, review, next_review),
+        requests=[{"text": r.text, "owner": r.owner, "status": r.get_status_display(),
+                   "due": r.due_review}
+                  for r in queries.open_requests(area.plan).filter(area=area)],
+        positioning="",
+        exceptions=exceptions,
+        coproduction=[{"said_on": c.said_on, "where": c.where, "you_said": c.you_said,
+                       "we_did": c.we_did, "action": a.reference}
+                      for a in actions for c in a.coproduction.all()
+                      if c.said_on <= review],
+    )
+    section.positioning = positioning_statement(section, review_label)
+    section.narrative = narrative_of(saved, section.positioning)
+    return section
+
+
+def _review_context(reviews, review: date) -> tuple[date | None, str]:
+    """The review after ``review`` (None if it is the last) and the review's label."""
+    row = next((r for r in reviews if r.date == review), None)
+    return (next((r.date for r in reviews if r.date > review), None),
+            row.label if row and row.label else f"review of {review:%d %B %Y}")
+
+
+def draft_narrative(area: AreaOfWeakness, review: date) -> str:
+    """The area's narrative as drafted from the figures at ``review``: exactly the draft
+    its pack prints when no narrative is saved (the same section, figures controlled)."""
+    plan = area.plan
+    reviews = list(plan.reviews.order_by("date"))
+    next_review, review_label = _review_context(reviews, review)
+    section = area_section(area_queryset(plan).get(pk=area.pk), review, review_label,
+                           review_figures(plan, review, controlled=True),
+                           review_figures(plan, review), reviews, next_review)
+    return section.positioning
+
+
 def build_pack(plan: Plan, review: date, built_on: date | None = None,
                progress=None) -> ReviewPack:
     """The pack for the review on ``review``: figures as known on that date (or on the
@@ -241,77 +404,17 @@ def build_pack(plan: Plan, review: date, built_on: date | None = None,
     label)``, if given, is called before each area (a background job shows it)."""
     shown = review_figures(plan, review, controlled=True)
     exact = review_figures(plan, review)
-    review_row = plan.reviews.filter(date=review).first()
     reviews = list(plan.reviews.order_by("date"))
-    next_review = next((r.date for r in reviews if r.date > review), None)
-    review_label = (review_row.label if review_row and review_row.label else
-                    f"review of {review:%d %B %Y}")
+    next_review, review_label = _review_context(reviews, review)
+    narratives = {n.area_id: n for n in AreaNarrative.objects.filter(
+        area__plan=plan, review_date=review)}
     areas = []
-    rows = list(queries.areas_with_ratings(plan).prefetch_related(
-        "actions__milestones", "actions__ratings", "actions__measures", "actions__evidence",
-        "actions__exception_reports", "actions__coproduction", "measures", "evidence",
-        "exception_reports",
-    ))
+    rows = list(area_queryset(plan))
     for done, area in enumerate(rows):
         if progress:
             progress(done, len(rows), f"Area {area.number}: {area.title}")
-        ratings = list(area.ratings.all())
-        rating = _rating_at(ratings, review)
-        suggestion = suggest(facts_for_area(area, exact, review, shown), review)
-        actions = list(area.actions.all())
-        links = list(area.measures.all()) + [m for a in actions for m in a.measures.all()]
-        evidence = {f.pk: f for f in area.evidence.all()}
-        for action in actions:
-            evidence.update({f.pk: f for f in action.evidence.all()})
-        reds = [a for a in actions if (r := _rating_at(list(a.ratings.all()), review))
-                and r.rating == "red"]
-        exceptions = [
-            {"subject": f"Action {x.action.reference}", "commentary": x.commentary,
-             "recovery_action": x.recovery_action, "owner": x.owner,
-             "review_date": x.review_date}
-            for a in actions for x in a.exception_reports.all() if x.review_date <= review
-        ] + [
-            {"subject": f"Area {area.number}", "commentary": x.commentary,
-             "recovery_action": x.recovery_action, "owner": x.owner,
-             "review_date": x.review_date}
-            for x in area.exception_reports.all() if x.review_date <= review
-        ]
-        for action in reds:
-            if not any(e["subject"] == f"Action {action.reference}" for e in exceptions):
-                exceptions.append({"subject": f"Action {action.reference}",
-                                   "commentary": "No exception report has been written yet.",
-                                   "recovery_action": "", "owner": action.action_lead,
-                                   "review_date": review})
-        section = AreaSection(
-            area=area, rating=rating.rating if rating else None,
-            rationale=rating.rationale if rating else "", suggested=suggestion.rating,
-            trajectory=trajectory(ratings, reviews, review),
-            reasons=suggestion.reasons,
-            said=[{"reference": a.reference, "outcome": a.outcome, "description": a.description,
-                   "due": a.due_date} for a in actions],
-            did=[{"reference": a.reference, "status": a.status,
-                  "status_label": a.get_status_display(), "progress": a.progress,
-                  "suggested": suggest(facts_for_action(a, exact, review, shown),
-                                       review).rating,
-                  "done": [m for m in a.milestones.all()
-                           if m.completed_date and m.completed_date <= review]}
-                 for a in actions],
-            measures=[measure_summary(link, shown, review) for link in links],
-            evidence=[{"reference": f.reference or f"E{f.pk}", "title": f.title, "date": f.date}
-                      for f in sorted(evidence.values(), key=lambda f: (f.reference, f.title))],
-            next_steps=forward_plan(actions, review, next_review),
-            requests=[{"text": r.text, "owner": r.owner, "status": r.get_status_display(),
-                       "due": r.due_review}
-                      for r in queries.open_requests(plan).filter(area=area)],
-            positioning="",
-            exceptions=exceptions,
-            coproduction=[{"said_on": c.said_on, "where": c.where, "you_said": c.you_said,
-                           "we_did": c.we_did, "action": a.reference}
-                          for a in actions for c in a.coproduction.all()
-                          if c.said_on <= review],
-        )
-        section.positioning = positioning_statement(section, review_label)
-        areas.append(section)
+        areas.append(area_section(area, review, review_label, shown, exact, reviews,
+                                  next_review, narratives.get(area.pk)))
     # the day the pack was built is a record of when something happened: the clock's
     held = shown.held_back(registered(m.kpi).family for s in areas for m in s.measures)
     return ReviewPack(plan, review, review_label, built_on or timezone.localdate(), areas,
