@@ -67,6 +67,7 @@ EXPECTED: dict[str, set[str]] = {
     "plan-coproduction": SIGNED_IN,
     "action-rate": ANALYSE,
     "area-rate": ANALYSE,
+    "area-narrative": ANALYSE,
     "action-exception": ANALYSE,
     "request-update": ANALYSE,
     "evidence": SIGNED_IN,
@@ -153,6 +154,7 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "action-edit": {"pk": area.actions.get().pk},
         "action-rate": {"pk": area.actions.get().pk},
         "area-rate": {"pk": area.pk},
+        "area-narrative": {"pk": area.pk},
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
     }

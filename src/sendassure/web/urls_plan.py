@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import coproduction, pack_jobs, plan
+from .views import coproduction, narrative, pack_jobs, plan
 
 urlpatterns = [
     path("", plan.plan_list, name="plans"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/you-said-we-did/", coproduction.coproduction_log, name="plan-coproduction"),
     path("area/<int:pk>/", plan.plan_area, name="plan-area"),
     path("area/<int:pk>/rate/", plan.area_rate, name="area-rate"),
+    path("area/<int:pk>/narrative/", narrative.area_narrative, name="area-narrative"),
     path("action/<int:pk>/edit/", plan.action_edit, name="action-edit"),
     path("action/<int:pk>/rate/", plan.action_rate, name="action-rate"),
     path("action/<int:pk>/exception-report/", plan.action_exception, name="action-exception"),
