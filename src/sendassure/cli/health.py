@@ -311,9 +311,13 @@ def priority(
     from sendassure.core import audit
     from sendassure.health.priority import rank
     from sendassure.health.priority.queries import open_referrals, reference_date
-    from sendassure.health.priority.weights import current
+    from sendassure.health.priority.weights import WeightsRefused, current
 
-    weights = current()
+    try:
+        weights = current()
+    except WeightsRefused as error:
+        console.print(str(error), style="bold red", highlight=False, markup=False)
+        raise typer.Exit(2) from error
     wanted = {p.strip().upper() for p in provider}
     as_of, scores = rank(open_referrals(la, wanted), weights, reference_date(la))
     shown = scores[:top] if top else scores
@@ -372,6 +376,11 @@ def priority_weights(
     ensure_database()
     from sendassure.health.priority.weights import WeightsRefused, change, current, parse, path
 
+    try:
+        weights = current()  # a hand-edited file that is not weights is refused
+    except WeightsRefused as error:
+        console.print(str(error), style="bold red", highlight=False, markup=False)
+        raise typer.Exit(2) from error
     if assignments:
         if not user:
             console.print("[red]Changing the weights needs --user (it is audited).[/red]")
@@ -386,7 +395,8 @@ def priority_weights(
             raise typer.Exit(2) from error
         said = "unchanged" if old == new else f"changed (was {old.as_dict()})"
         console.print(f"Weights {said}.", highlight=False, markup=False)
-    console.print(", ".join(f"{k}={v}" for k, v in current().as_dict().items())
+        weights = new
+    console.print(", ".join(f"{k}={v}" for k, v in weights.as_dict().items())
                   + f" ({path()})", highlight=False, markup=False, soft_wrap=True)
 
 

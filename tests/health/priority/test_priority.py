@@ -192,3 +192,27 @@ def test_a_bad_weight_or_no_user_is_refused_and_nothing_changes(make_user):
     assert not AuditEvent.objects.filter(object_type="PriorityWeights").exists()
     shown = runner.invoke(app, ["health", "priority-weights"]).stdout
     assert "wait=1.0" in shown
+
+
+@pytest.mark.django_db
+def test_a_hand_edited_weights_file_that_is_not_weights_is_refused(settings):
+    from pathlib import Path
+
+    held = Path(settings.HEALTH_PRIORITY_WEIGHTS)
+    for text in ("{not json", '["wait", 1]', '{"wait": "fast"}', '{"urgency": -5}'):
+        held.write_text(text, encoding="utf-8")
+        for args in (["priority", "--area", "886"], ["priority-weights"]):
+            result = runner.invoke(app, ["health", *args])
+            assert result.exit_code == 2, (text, args, result.output)
+            assert "Traceback" not in result.output
+    held.write_text('{"urgency": 5, "unknown": 1}', encoding="utf-8")  # others ignored
+    assert "urgency=5, ehc=15.0" in runner.invoke(app, ["health", "priority-weights"]).stdout
+
+
+@pytest.mark.django_db
+def test_the_table_shows_each_part_with_its_basis(tmp_path):
+    _load(tmp_path)
+    table = runner.invoke(app, ["health", "priority", "--area", "886"],
+                          env={"COLUMNS": "250"}).stdout
+    assert "turns 11 in 5 month(s)" in table
+    assert "waits measured to 2024-04-30" in table

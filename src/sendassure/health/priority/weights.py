@@ -29,7 +29,12 @@ def current() -> Weights:
     where = path()
     if not where.is_file():
         return Weights()
-    held = json.loads(where.read_text(encoding="utf-8"))
+    try:
+        held = json.loads(where.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise WeightsRefused(f"{where} cannot be read as weights: {error}") from None
+    if not isinstance(held, dict):
+        raise WeightsRefused(f"{where} does not hold NAME: NUMBER weights")
     return _checked(replace(Weights(), **{k: v for k, v in held.items() if k in NAMES}))
 
 
