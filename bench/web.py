@@ -44,6 +44,15 @@ What it does:
    round); each latency figure is the best (lowest) of the rounds.
 5. Prints p50 / p95 per page and round, and whether the target is met: p95 of the
    dashboard within 3x p95 of the static page.
+6. With ``--pack-builds N`` (issue 10: "pack builds run while 16 clients browse"), a
+   last phase: N more signed-in clients each build the review pack of the area's plan
+   (all three formats) through the web, as a user does (``POST`` the build form, then
+   follow the job's page until it is ready), over and over, while the clients request
+   the dashboard and then the static page ``--requests`` times each. Reported: p95 of
+   each under the builds, as a ratio to the static page's p95 measured without builds
+   in the rounds above (the floor); the builds finished and how long each took. The
+   database needs a plan for the area (e.g. the demo's: ``SENDASSURE_VAR=DIR
+   sendassure demo --no-serve``, then ``--database DIR/sendassure.sqlite3``).
 """
 
 from __future__ import annotations
@@ -270,6 +279,73 @@ def drive(clients: list[Client], path: str, count: int) -> tuple[list[float], fl
     return [s for sink in latencies for s in sink], wall
 
 
+class Builder(threading.Thread):
+    """A user who builds the review pack again and again until told to stop: the form
+    posted, then the job's page followed (every 0.5 s) until the pack is ready."""
+
+    def __init__(self, client: Client) -> None:
+        super().__init__(daemon=True)
+        self.client = client
+        self.stop = threading.Event()
+        self.took: list[float] = []
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            status, _, page = self.client.get("/plan/")
+            found = re.search(rb'href="/plan/(\d+)/"', page)
+            if status != 200 or found is None:
+                raise RuntimeError(f"no plan for the area (status {status}): see --pack-builds")
+            form = f"/plan/{found.group(1).decode()}/review-pack/"
+            while not self.stop.is_set():
+                started = time.perf_counter()
+                _, _, page = self.client.get(form)
+                token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+                body = urlencode([("csrfmiddlewaretoken", token.group(1).decode()),
+                                  ("format", "pdf"), ("format", "html"), ("format", "xlsx")])
+                status, job, _ = self.client.request("POST", form, body)
+                if status != 302 or "/jobs/" not in (job or ""):
+                    raise RuntimeError(f"building the pack: status {status}, location {job}")
+                while True:
+                    time.sleep(0.5)
+                    status, _, page = self.client.get(job)
+                    if b'data-app-pack-job="finished"' in page:
+                        break
+                if b'data-app-status="done"' not in page:
+                    raise RuntimeError(f"the pack build at {job} did not finish")
+                self.took.append(time.perf_counter() - started)
+        except BaseException as error:  # reported by the main thread
+            self.error = error
+
+
+def under_builds(port: int, clients: list[Client], builders: int, count: int) -> dict:
+    """p95 of the dashboard and the static page while ``builders`` users build packs."""
+    crew = []
+    for _ in range(builders):
+        client = Client(port)
+        client.sign_in(USER, PASSWORD)
+        crew.append(Builder(client))
+    for builder in crew:
+        builder.start()
+    time.sleep(2)  # the first builds under way
+    found = {}
+    try:
+        for path in (DASHBOARD, PAGE):
+            latencies, wall = drive(clients, path, count)
+            found[path] = summary(latencies, wall)
+    finally:
+        for builder in crew:
+            builder.stop.set()
+        for builder in crew:
+            builder.join(600)
+            builder.client.close()
+    if failed := next((b.error for b in crew if b.error), None):
+        raise SystemExit(f"a pack build failed: {failed}")
+    took = [t for b in crew for t in b.took]
+    found["builds"] = {"finished": len(took), "seconds": took}
+    return found
+
+
 def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(values)
@@ -309,6 +385,8 @@ def main() -> None:
                         help="do not store the fact tables: pages are computed on demand")
     parser.add_argument("--delayed-ack", action="store_true",
                         help="leave the client's delayed ACKs on (shows the 40 ms stall)")
+    parser.add_argument("--pack-builds", type=int, default=0, metavar="N",
+                        help="then measure again while N users build review packs")
     parser.add_argument("--results-json", type=Path)
     parser.add_argument("--setup-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -366,6 +444,11 @@ def main() -> None:
                 say(f"  round {number}/{args.rounds}: " + "; ".join(
                     f"{p} p50 {found[p]['p50'] * 1000:.0f} ms p95 {found[p]['p95'] * 1000:.0f} ms"
                     for p in order))
+            if args.pack_builds:
+                say(f"  pack builds: {args.pack_builds} user(s) building while "
+                    f"{args.clients} clients browse ...")
+                results["pack_builds"] = under_builds(port, clients, args.pack_builds,
+                                                      args.requests)
         finally:
             for client in clients:
                 client.close()
@@ -394,6 +477,25 @@ def main() -> None:
                          f"{ratio:.1f}x (rounds: {per_round}) -> {verdict}")
     say(results["target"])
     say(f"(against the static file {ASSET}: {asset:.1f}x)")
+    if args.pack_builds:
+        during = results["pack_builds"]
+        floor = best[PAGE]["p95"]
+        took = during["builds"]["seconds"]
+        say(f"while {args.pack_builds} user(s) built review packs (PDF, HTML, XLSX): "
+            f"{during['builds']['finished']} builds finished"
+            + (f", {min(took):.1f}-{max(took):.1f} s each" if took else ""))
+        for path in (DASHBOARD, PAGE):
+            say(f"{path:>30}  p50 {during[path]['p50'] * 1000:.1f} ms  p95 "
+                f"{during[path]['p95'] * 1000:.1f} ms  = {during[path]['p95'] / floor:.1f}x "
+                "the static page's p95 without builds")
+        ratio = during[DASHBOARD]["p95"] / floor
+        results["pack_builds"]["ratio"] = ratio
+        results["pack_builds"]["target"] = (
+            f"target p95 of pages during pack builds within {TARGET:g}x p95 of {PAGE} "
+            f"(without builds): dashboard {ratio:.1f}x, static page "
+            f"{during[PAGE]['p95'] / floor:.1f}x -> "
+            f"{'MET' if max(ratio, during[PAGE]['p95'] / floor) <= TARGET else 'NOT MET'}")
+        say(results["pack_builds"]["target"])
     if args.results_json:
         args.results_json.write_text(json.dumps(results, indent=2) + "\n")
 
