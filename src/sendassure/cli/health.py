@@ -388,6 +388,13 @@ def priority_weights(
         from .accounts import active_user
 
         account = active_user(user, console)
+        from sendassure.core.permissions import allows
+
+        if not allows("health", account):
+            console.print(f"{account.username} ({account.get_role_display()}) may not change "
+                          "the priority weights: an administrator, analyst or health user "
+                          "may.", style="bold red", highlight=False, markup=False)
+            raise typer.Exit(2)
         try:
             old, new = change(parse(assignments), account)
         except WeightsRefused as error:

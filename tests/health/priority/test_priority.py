@@ -184,7 +184,8 @@ def test_a_bad_weight_or_no_user_is_refused_and_nothing_changes(make_user):
     from sendassure.core.models import AuditEvent
 
     make_user("analyst", "ana")
-    for args in (["speed=2", "--user", "ana"], ["wait=fast", "--user", "ana"],
+    make_user("board", "bo")
+    for args in (["wait=2", "--user", "bo"], ["speed=2", "--user", "ana"], ["wait=fast", "--user", "ana"],
                  ["wait=-1", "--user", "ana"], ["transition_months=1.5", "--user", "ana"],
                  ["wait=2"], ["wait=2", "--user", "nobody"]):
         result = runner.invoke(app, ["health", "priority-weights", *args])
