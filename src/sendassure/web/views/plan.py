@@ -3,8 +3,6 @@ requests and exception reports."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -77,50 +75,6 @@ def action_edit(request, pk: int):
         return redirect("plan-area", action.area_id)
     return render(request, "plan/action-edit.html", form["context"],
                   status=400 if request.method == "POST" else 200)
-
-
-@requires("aggregates")
-def plan_pack(request, pk: int):
-    """The progress-review pack (PDF, HTML or XLSX) for a review date."""
-
-    from django.http import HttpResponse
-
-    from sendassure.reports.output import inline_style_hashes, render_html, write_pdf, write_xlsx
-    from sendassure.reports.review_pack import build_pack
-
-    plan = queries.plan_for(request.user, pk)
-    try:
-        review = date.fromisoformat(request.GET.get("review", ""))
-        if not 1990 <= review.year <= 2100:
-            raise ValueError
-    except ValueError:
-        review = queries.default_review(plan, timezone.localdate())
-    if review is None:
-        messages.error(request, "Add a review date to the plan before building a pack.")
-        return redirect("plan-overview", plan.pk)
-    fmt = request.GET.get("format", "pdf")
-    pack = build_pack(plan, review)
-    name = f"review-pack-{plan.la}-{review}"
-    if fmt == "html":
-        audit.record(request, "view", "ReviewPack", plan.pk, f"{name}.html")
-        page = render_html(pack)
-        response = HttpResponse(page)
-        # the pack is one self-contained file (it must read the same when saved), so its
-        # stylesheet is inline: allow exactly that stylesheet by its hash, nothing else
-        response._csp_update = {"style-src": [f"'sha256-{digest}'"
-                                              for digest in inline_style_hashes(page)]}
-        return response
-    from io import BytesIO
-
-    filename = f"{name}.{'xlsx' if fmt == 'xlsx' else 'pdf'}"
-    data = BytesIO()
-    (write_xlsx if fmt == "xlsx" else write_pdf)(pack, data)
-    response = HttpResponse(data.getvalue(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
-        else "application/pdf"))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    audit.record(request, "export", "ReviewPack", plan.pk, filename)
-    return response
 
 
 @requires("analyse")
