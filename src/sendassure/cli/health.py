@@ -440,3 +440,104 @@ def synth_referrals(
         console.print(str(path), highlight=False, markup=False)
     console.print(f"{written.rows:,} rows, {written.planted_bad} planted to be quarantined",
                   highlight=False)
+
+
+@app.command("load-identifiers")
+def load_identifiers(
+    path: Path = typer.Argument(..., help="The council's identifiers file (.csv or .xlsx): "
+                                "upn, nhs_number."),
+    area: str = typer.Option(..., "--area", help="The local area's 3-digit LA code."),
+) -> None:
+    """Load the council's identifiers file, which joins SEN2 cases to health referrals:
+    each UPN (check letter) and NHS number (Modulus 11) kept only as a pair of keyed
+    hashes. A file with any bad row is refused whole, each finding reported by file, row,
+    column, the value's shape and rule; a good file replaces the area's pairs; loading
+    the same file again changes nothing. Exit 1 if refused."""
+    la = _area(area)
+    if not path.is_file():
+        console.print(f"[red]No such file: {path}[/red]")
+        raise typer.Exit(2)
+    ensure_database()
+    from sendassure.core import audit
+    from sendassure.health.send_health.identifiers import IdentifiersRefused
+    from sendassure.health.send_health.identifiers import load_identifiers as load
+
+    try:
+        loaded = load(path, la)
+    except IdentifiersRefused as error:
+        console.print(str(error), style="bold red", highlight=False, markup=False,
+                      soft_wrap=True)
+        for finding in error.findings:
+            console.print(f"  {finding}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    console.print(str(loaded), highlight=False, markup=False)
+    if loaded.outcome != "unchanged":
+        audit.record(None, "change", "IdentifiersFile", path.name[:200],
+                     f"{loaded.pairs} UPN/NHS number pair(s) stored as keyed hashes, "
+                     f"{loaded.replaced} replaced", areas=[la])
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not YYYY-MM-DD", param_hint="--as-of") from None
+
+
+@app.command("send-health")
+def send_health(
+    area: str = typer.Option(..., "--area", help="The local area's 3-digit LA code."),
+    as_of: str = typer.Option("", "--as-of", help="YYYY-MM-DD; by default the latest "
+                              "date in the area's referral extracts."),
+    output: str = typer.Option("table", "--format", help="json, table or csv."),
+) -> None:
+    """SEND x health for an area: children with EHC plans or open assessments waiting,
+    by service and band (through the identifiers file); health advice for EHC needs
+    assessments returned within 6 weeks (reg 8); wheelchair equipment within 18 weeks
+    (standard 92%) and autism first appointment within 13 weeks. Aggregate counts from
+    child-level data: each run is audited."""
+    if output not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    la = _area(area)
+    wanted = _day(as_of)
+    ensure_database()
+    from sendassure.core import audit
+    from sendassure.health.send_health.figures import BANDS
+    from sendassure.health.send_health.figures import send_health as figures
+
+    found = figures(la, wanted)
+    audit.record(None, "view", "SendHealth", la,
+                 f"command line: SEND x health as at {found.as_of} ({output})", areas=[la])
+    result = {"area": la, "as_of": found.as_of and found.as_of.isoformat(),
+              "waiting": found.waiting, "ehc_advice": found.ehc_advice,
+              "standards": found.standards}
+    if output == "json":
+        sys.stdout.write(json.dumps(result, indent=2, default=_plain) + "\n")
+        return
+    rows = [("figure", "part", "value")]
+    if found.waiting is None:
+        rows.append(("waiting", "note", "no identifiers file loaded" if found.as_of
+                     else "no referrals loaded"))
+    else:
+        for name in ("send_children", "ehc_plan", "open_assessment", "linked", "waiting"):
+            rows.append(("waiting", name, found.waiting[name]))
+        for service, counts in found.waiting["services"].items():
+            for name in ("total", "ehc_plan", "open_assessment", *BANDS):
+                rows.append((f"waiting:{service}", name, counts[name]))
+    for name, value in (found.ehc_advice or {}).items():
+        rows.append(("ehc_advice", name, value))
+    for key, figure in (found.standards or {}).items():
+        for name in ("count", "denominator", "pc", "standard_pc", "meets_standard"):
+            rows.append((key, name, figure[name]))
+    shown = [(a, b, "" if c is None else str(_plain(c))) for a, b, c in rows]
+    if output == "csv":
+        csv.writer(sys.stdout, lineterminator="\n").writerows(shown)
+        return
+    table = Table(title=f"SEND x health, {la}, as at {result['as_of'] or 'no data'}")
+    for column in shown[0]:
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for row in shown[1:]:
+        table.add_row(*(Text(c) for c in row))
+    console.print(table)

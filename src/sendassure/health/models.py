@@ -71,7 +71,9 @@ class NonSubmission(models.Model):
     providers = models.PositiveIntegerField()
 
 
+from .identifier_models import IdentifierPair, IdentifiersFile  # noqa: E402
 from .referral_models import QuarantinedReferral, Referral, ReferralExtract  # noqa: E402
 
-__all__ = ["BAND_FIELDS", "NonSubmission", "QuarantinedReferral", "Referral",
-           "ReferralExtract", "ServiceWait", "SitrepEdition"]
+__all__ = ["BAND_FIELDS", "IdentifierPair", "IdentifiersFile", "NonSubmission",
+           "QuarantinedReferral", "Referral", "ReferralExtract", "ServiceWait",
+           "SitrepEdition"]
