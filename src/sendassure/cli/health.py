@@ -302,7 +302,8 @@ def priority(
 ) -> None:
     """Open referrals (no clock stop) across providers, highest priority first, each
     score with its parts: wait (weeks to the latest referral date loaded), urgency, EHC
-    advice requested, age nearing 5, 11, 16 or 18. Each by its row in the provider's
+    advice requested (or, with the identifiers file loaded, an EHC plan or open
+    assessment), age nearing 5, 11, 16 or 18. Each by its row in the provider's
     extract, never the NHS number (audited). Weights: `health priority-weights`."""
     if output not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")

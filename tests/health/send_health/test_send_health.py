@@ -192,3 +192,41 @@ def test_the_cli_defaults_to_the_latest_date_in_the_data_and_is_audited(loaded):
                                   "2024-06-30", "--format", "csv"]).output
     assert "waiting:salt,weeks_18_52,1" in csv_out
     assert "wheelchair_within_18_weeks,pc,50.0" in csv_out
+
+
+# ------------------------------------------------------------------ the priority's EHC part
+
+def _ehc_parts(referrals, as_of):
+    from sendassure.health.priority import Weights, score
+
+    return {(r.service, r.referral_date.isoformat(), r.provider_code):
+            (score(r, as_of, Weights()).part("ehc").points,
+             score(r, as_of, Weights()).part("ehc").basis) for r in referrals}
+
+
+def test_with_identifiers_the_priority_uses_the_sen2_join(loaded):
+    from sendassure.health.priority.queries import open_referrals, reference_date
+
+    as_of = reference_date("886")
+    assert as_of.isoformat() == "2024-07-02"  # the latest referral date
+    found = _ehc_parts(open_referrals("886"), as_of)
+    plan, assessing, neither = ((15.0, "EHC plan (identifiers file)"),
+                                (15.0, "open EHC needs assessment (identifiers file)"),
+                                (0.0, "no EHC plan or open assessment (identifiers file)"))
+    assert found[("salt", "2024-02-25", "RXY")] == plan  # child 1
+    assert found[("salt", "2024-02-24", "RXY")] == assessing  # child 2
+    assert found[("salt", "2023-01-01", "RXY")] == neither  # child 3: refused
+    assert found[("salt", "2024-01-01", "RXY")] == neither  # child 4: plan ceased
+    assert found[("camhs", "2023-07-01", "RAT")] == plan  # child 5
+    # advice was requested for CHILD_F, but the identifiers file does not link them
+    assert found[("physio", "2024-02-01", "RXY")] == neither
+
+
+def test_without_identifiers_the_priority_falls_back_to_advice_requested(tmp_path):
+    from sendassure.health.priority.queries import open_referrals, reference_date
+
+    make_cases()
+    load_extract(write_extract(tmp_path / "rxy.csv", REFERRALS), "886")
+    found = _ehc_parts(open_referrals("886"), reference_date("886"))
+    assert found[("salt", "2024-02-25", "RXY")] == (0.0, "no EHC advice requested")
+    assert found[("physio", "2024-02-01", "RXY")] == (15.0, "EHC advice requested 2024-05-18")

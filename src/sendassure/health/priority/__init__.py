@@ -7,8 +7,9 @@ A referral's score is the sum of four parts, each shown with what it was worked 
   ``wait`` weight (points per week);
 - **urgency**: the ``urgency`` weight when the provider marked the referral urgent, else 0;
 - **ehc**: the ``ehc`` weight when the child has an EHC plan or an open EHC needs
-  assessment. There is no NHS-number-to-UPN link yet (item 6's identifiers file), so a
-  referral cannot be joined to a SEN2 child: the signal used is the extract's own
+  assessment. When the area's identifiers file is held (item 6) the referral is joined
+  to the SEN2 child through the hashes and that is what counts (``send_status``, as on
+  ``as_of``); without one, the signal used is the extract's own
   ``ehc_advice_requested`` date (health advice was asked for an EHC needs assessment);
 - **transition**: the ``transition`` weight when the child turns 5, 11, 16 or 18 within
   ``transition_months`` months of ``as_of`` (by birth month: months are counted from the
@@ -50,6 +51,9 @@ class Open:
     referral_date: date
     priority: str
     ehc_advice_requested: date | None = None
+    # from the identifiers join: "ehc_plan", "open_assessment" or "" (neither); None when
+    # the area has no identifiers file, and ``ehc_advice_requested`` stands in
+    send_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,16 +90,23 @@ def next_transition(birth_month: date, as_of: date, within: int) -> tuple[int, i
 def score(referral: Open, as_of: date, weights: Weights) -> Score:
     weeks = max((as_of - referral.referral_date).days // 7, 0)
     urgent = referral.priority == "urgent"
-    ehc = referral.ehc_advice_requested is not None
+    if referral.send_status is not None:
+        ehc = bool(referral.send_status)
+        ehc_basis = {"ehc_plan": "EHC plan (identifiers file)",
+                     "open_assessment": "open EHC needs assessment (identifiers file)"
+                     }.get(referral.send_status,
+                           "no EHC plan or open assessment (identifiers file)")
+    else:
+        ehc = referral.ehc_advice_requested is not None
+        ehc_basis = (f"EHC advice requested {referral.ehc_advice_requested.isoformat()}"
+                     if ehc else "no EHC advice requested")
     soon = next_transition(referral.birth_month, as_of, weights.transition_months)
     parts = (
         Part("wait", round(weeks * weights.wait, 2),
              f"{weeks} week(s) since {referral.referral_date.isoformat()}"),
         Part("urgency", weights.urgency if urgent else 0.0,
              "urgent" if urgent else "routine"),
-        Part("ehc", weights.ehc if ehc else 0.0,
-             f"EHC advice requested {referral.ehc_advice_requested.isoformat()}" if ehc
-             else "no EHC advice requested"),
+        Part("ehc", weights.ehc if ehc else 0.0, ehc_basis),
         Part("transition", weights.transition if soon else 0.0,
              f"turns {soon[0]} in {soon[1]} month(s)" if soon
              else f"no transition age within {weights.transition_months} month(s)"),

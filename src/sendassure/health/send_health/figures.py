@@ -60,7 +60,7 @@ def latest_date(la: str) -> date | None:
     return max(known) if known else None
 
 
-def _send_children(la: str, as_of: date) -> dict[str, str]:
+def send_children(la: str, as_of: date) -> dict[str, str]:
     """UPN hash (``Person.match_key``) -> "ehc_plan" or "open_assessment" on ``as_of``."""
     planned = set(active_on(active_plans_for([la]), as_of)["person_id"].to_list())
     assessing = set(open_cases(requests_for([la]), as_of)["person_id"].to_list()) - planned
@@ -74,7 +74,7 @@ def waiting(la: str, as_of: date) -> dict | None:
     links = linked(la)
     if not links:
         return None
-    children = _send_children(la, as_of)
+    children = send_children(la, as_of)
     nhs_to_child: dict[str, str] = {}
     for upn, nhs_keys in links.items():
         if upn in children:
