@@ -18,6 +18,7 @@ from sendassure.benchmarks.queries import Benchmarked
 from sendassure.charts import Figure
 from sendassure.charts.outcomes import text
 from sendassure.charts.trend import trend_figure
+from sendassure.core.jinja import counted
 from sendassure.figures.benchmarks import latest_benchmark
 from sendassure.figures.outcomes import latest_period
 from sendassure.figures.registry import FAMILIES
@@ -281,15 +282,20 @@ def positioning_statement(section: AreaSection, review_label: str) -> str:
            "not rated")
         + (f"; the rules suggest {RAG_WORDS[section.suggested].lower()}"
            if section.suggested != section.rating else "") + ".",
-        f"{done} of {len(actions)} actions are completed or embedded"
-        + (f" and {late} are delayed or off track." if late else "."),
+        f"{done} of {counted(len(actions), 'action')} "
+        + ("is" if done == 1 else "are") + " completed or embedded"
+        + (f" and {late} " + ("is" if late == 1 else "are") + " delayed or off track."
+           if late else "."),
     ]
     parts += [m.sentence for m in section.measures]
     if section.requests:
-        parts.append(f"{len(section.requests)} evidence request(s) from the last review "
-                     "letter are still open.")
+        parts.append(f"{counted(len(section.requests), 'evidence request')} from the last "
+                     "review letter " + ("is" if len(section.requests) == 1 else "are")
+                     + " still open.")
     if section.evidence:
-        parts.append(f"{len(section.evidence)} evidence file(s) support this area.")
+        parts.append(f"{counted(len(section.evidence), 'evidence file')} "
+                     + ("supports" if len(section.evidence) == 1 else "support")
+                     + " this area.")
     return " ".join(parts)
 
 
