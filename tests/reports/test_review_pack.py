@@ -251,8 +251,13 @@ def test_a_pack_builds_for_a_plan_with_no_case_data_yet(tmp_path, db):
     from sendassure.reports.review_pack import build_pack
 
     plan = sample_plan()
+    area = plan.areas.get()
+    area.ratings.update(rationale="Backlog falling slowly.")  # its own full stop
     page = render_html(build_pack(plan, date(2023, 11, 15)))
     assert "Area 6: Inconsistent EHC process" in page
+    # one date style and one full stop: '30 Jun 2024', 'slowly. Suggested', never '..'
+    assert "<td>30 Jun 2024</td>" in page and "2024-06-30" not in page
+    assert "Backlog falling slowly. Suggested by the rules" in page
     out = tmp_path / "pack.pdf"
     result = runner.invoke(app, ["pack", "review", "--review", "2023-11-15", "--out", str(out)])
     assert result.exit_code == 0, result.output
