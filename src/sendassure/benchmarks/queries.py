@@ -57,6 +57,17 @@ def comparison(measure: str, la: str, source: str = "timeliness_20_week",
     return sorted(out, key=lambda r: (r["year"], r["group"]))
 
 
+def england_values(measure: str, source: str = "timeliness_20_week",
+                   breakdown_topic: str = ALL_PLANS) -> list[tuple[str, float]]:
+    """England's published (year, value) pairs for one measure of the 'all' breakdown,
+    oldest first: the one query a headline tile needs (``comparison`` also reads the LA,
+    its region and its neighbours)."""
+    rows = BenchmarkValue.objects.filter(
+        source=source, measure=measure.lower(), breakdown_topic=breakdown_topic,
+        geographic_level="National", value__isnull=False).values_list("time_period", "value")
+    return sorted(rows)
+
+
 @dataclass(frozen=True)
 class Benchmarked:
     """One published year of a measure: the LA's own published value beside its region,

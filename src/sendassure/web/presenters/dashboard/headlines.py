@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sendassure.benchmarks.queries import ALL_PLANS, comparison
+from sendassure.benchmarks.queries import ALL_PLANS, england_values
 from sendassure.figures.registry import FLOW
 from sendassure.figures.registry import measure as registered
 from sendassure.figures.service import Figure
@@ -89,13 +89,12 @@ def _england(spec: Tile, view: View) -> str:
     if spec.england is None or len(view.areas) != 1:
         return ""
     source, topic = spec.england
-    rows = comparison(spec.measure, view.areas[0], source, topic)
-    england = [r for r in rows if r["group"] == "England" and r["value"] is not None]
+    england = england_values(spec.measure, source, topic)
     if not england:
         return ""
-    last = max(england, key=lambda r: r["year"])
-    return f"England {_number(last['value'], registered(spec.measure).symbol)} " \
-           f"in {last['year']} (DfE published)"
+    year, value = england[-1]
+    return f"England {_number(value, registered(spec.measure).symbol)} " \
+           f"in {year} (DfE published)"
 
 
 def _counts(figure: Figure) -> str:
