@@ -80,3 +80,36 @@ def test_the_job_process_is_given_this_processs_database(db):
         assert url is None  # no process can open it: the job runs in a thread
     else:
         assert url.endswith("/" + name.lstrip("/")) or url.endswith(name)
+
+
+def test_a_second_build_waits_queued_while_another_holds_the_builds_lock(tmp_path):
+    """Two builds at once take every CPU of a small server: a job process waits, still
+    queued, while the builds' lock is held (here by the test, as a running build would),
+    then builds once it is free."""
+    import fcntl
+
+    database = tmp_path / "sendassure.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != "SENDASSURE_REQUIRE_POSTGRESQL"}
+    env.update(SENDASSURE_VAR=str(tmp_path), DATABASE_URL=f"sqlite:///{database}",
+               DJANGO_SETTINGS_MODULE="sendassure.settings.base",
+               SENDASSURE_PACK_DIR=str(tmp_path / "packs"))
+    (tmp_path / "packs").mkdir()
+    with open(tmp_path / "packs" / ".build.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env,
+                                 capture_output=True, text=True, timeout=180)
+        assert started.returncode == 0, started.stderr
+        job_id = int(started.stdout.split()[0])
+        time.sleep(8)  # long enough for the process to start and reach the lock
+
+        def status():
+            with sqlite3.connect(database, timeout=30) as db:
+                return db.execute("SELECT status FROM jobs_packjob WHERE id = ?",
+                                  (job_id,)).fetchone()[0]
+
+        assert status() == "queued"
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    deadline = time.monotonic() + 180
+    while status() not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert status() == "done"

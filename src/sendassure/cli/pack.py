@@ -55,11 +55,13 @@ def run_job(job_id: int = typer.Argument(..., help="The pack job's id.")) -> Non
 
     from .django_setup import setup
 
-    os.nice(10)  # the web pages come first
+    os.nice(19)  # the web pages come first
     setup()
+    from sendassure.jobs.runner import one_build_at_a_time
     from sendassure.jobs.runner import run_job as run
 
-    job = run(job_id)
+    with one_build_at_a_time():  # a second build waits (queued) for the first
+        job = run(job_id)
     console.print(f"Pack job {job.pk}: {job.get_status_display()} (at nice {os.nice(0)})"
                   + (f": {job.error}" if job.error else ""))
     if job.status == job.State.FAILED:

@@ -10,12 +10,14 @@ write lock across the build (ADR 0011).
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import subprocess
 import sys
 import threading
 import traceback
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -83,6 +85,22 @@ def start(job: PackJob) -> subprocess.Popen | threading.Thread:
         return subprocess.Popen(command(job.pk), stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True,
                                 close_fds=True, env=env)
+
+
+@contextmanager
+def one_build_at_a_time():
+    """Hold the pack builds' lock (an exclusive ``flock`` on a file beside the jobs'
+    files) while a build runs: on a small server two builds at once take every CPU the
+    pages need, so a second one waits, still queued, until the first ends. The lock goes
+    with the process, so a build that dies never holds the others back."""
+    root = jobs_root()
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".build.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _in_thread(job_id: int) -> None:
