@@ -24,6 +24,14 @@ app = typer.Typer(help="Health waits: NHS community health services sitreps.",
                   no_args_is_help=True)
 
 
+def _all_exist(paths: list[Path]) -> None:
+    """Refuse (exit 2) before any work when a named file is not there."""
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        console.print(f"[red]No such file: {missing[0]}[/red]")
+        raise typer.Exit(2)
+
+
 @app.command("load-sitrep")
 def load_sitrep(
     paths: list[Path] = typer.Argument(..., help="CHS sitrep workbooks (.xlsx) as NHS "
@@ -33,10 +41,7 @@ def load_sitrep(
     '*' and blanks kept as different kinds of missing. Loading a file again changes
     nothing; a newer edition of a month replaces the one held. Exit 1 if a file is not
     a sitrep."""
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        console.print(f"[red]No such file: {missing[0]}[/red]")
-        raise typer.Exit(2)
+    _all_exist(paths)
     ensure_database()
     from sendassure.health.sitrep import NotASitrep
     from sendassure.health.store import load_sitrep as load
@@ -152,10 +157,7 @@ def load_autism(
     ASD19, ASD19c), each mapped to its ICB; '*' kept as suppressed, never 0. Loading a
     file again changes nothing; a file holding months already held replaces them. Exit 1
     if a file is not NHS Autism Statistics."""
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        console.print(f"[red]No such file: {missing[0]}[/red]")
-        raise typer.Exit(2)
+    _all_exist(paths)
     ensure_database()
     from sendassure.autism.statistics import NotAutismStatistics
     from sendassure.autism.store import load_autism_statistics
@@ -195,10 +197,7 @@ def load_referrals(
     hash. An extract replaces the referrals held for its providers; loading the same file
     again changes nothing. Exit 1 if a file is refused whole."""
     la = _area(area)
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        console.print(f"[red]No such file: {missing[0]}[/red]")
-        raise typer.Exit(2)
+    _all_exist(paths)
     ensure_database()
     from sendassure.core import audit
     from sendassure.health.referrals.extract import ExtractRefused
