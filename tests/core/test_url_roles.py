@@ -36,6 +36,8 @@ EXPECTED: dict[str, set[str]] = {
     "outcomes": SIGNED_IN,
     "health-waits": SIGNED_IN,
     "health-autism": SIGNED_IN,  # health role: its areas' ICBs only (403 for another)
+    "health-referrals": {"administrator", "analyst", "health"},
+    "health-referral-extract": {"administrator", "analyst", "health"},
     "quality": SIGNED_IN,
     "quality-audits": AUDIT,
     "quality-start": AUDIT,
@@ -127,6 +129,7 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
     complaint = sample_complaint()
     sample_survey()
     enquiry = sample_enquiry()
+    extract = sample_referral_extract(tmp_path)
     from sendassure.casework.models import Request
 
     return {
@@ -157,7 +160,23 @@ def sample_url_kwargs(tmp_path) -> dict[str, dict]:
         "area-narrative": {"pk": area.pk},
         "action-exception": {"pk": area.actions.get().pk},
         "request-update": {"pk": plan.evidence_requests.get().pk},
+        "health-referral-extract": {"pk": extract.pk},
     }
+
+
+def sample_referral_extract(tmp_path):
+    """A referral extract in LA 886 with one row stored and one quarantined (HR06)."""
+    from sendassure.health.referral_models import ReferralExtract
+    from sendassure.health.referrals.store import load_extract
+
+    header = ("nhs_number,birth_month,sex,service,provider_code,referral_date,priority,"
+              "first_contact_date,clock_stop_date,clock_stop_reason,ehc_advice_requested,"
+              "ehc_advice_returned\n")
+    path = tmp_path / "referrals-RYY.csv"
+    path.write_text(header + "9990000018,2016-03,F,salt,RYY,2024-01-10,routine,,,,,\n"
+                    "9990000026,2016-04,M,salt,RYY,2024-01-11,soon,,,,,\n")
+    load_extract(path, "886")
+    return ReferralExtract.objects.get(la="886")
 
 
 def sample_pack_job(plan, tmp_path):

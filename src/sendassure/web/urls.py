@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from .views import audit_log, auth, autism, dashboard, health, imports, outcomes, pages, worklist
+from .views import referrals as health_referrals
 
 urlpatterns = [
     path("", pages.start, name="start"),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("health/waits/", health.waits_page, name="health-waits"),
     path("health/autism/", autism.autism_page, name="health-autism"),
+    path("health/referrals/", health_referrals.referral_extracts, name="health-referrals"),
+    path("health/referrals/<int:pk>/", health_referrals.referral_extract,
+         name="health-referral-extract"),
     path("quality/", include("sendassure.web.urls_quality")),
     path("voice/", include("sendassure.web.urls_voice")),
     path("enquiries/", include("sendassure.web.urls_enquiries")),
