@@ -6,18 +6,9 @@ organisation, as before (docs/adr/0017-autism-statistics-and-health-scoping.md).
 
 from __future__ import annotations
 
-import csv
-from functools import cache
-
 from sendassure.core.roles import Role
 
-from .organisations import ENGLAND, ENGLAND_CODE, LOOKUP, icbs_of
-
-
-@cache
-def _region_of() -> dict[str, str]:
-    with LOOKUP.open(encoding="utf-8") as handle:
-        return {row["icb_code"]: row["region_code"] for row in csv.DictReader(handle)}
+from .organisations import ENGLAND, ENGLAND_CODE, icbs_of, region_of
 
 
 def visible_organisations(user) -> frozenset[str] | None:
@@ -25,6 +16,6 @@ def visible_organisations(user) -> frozenset[str] | None:
     if getattr(user, "role", None) != Role.HEALTH:
         return None
     icbs = {code for la in user.area_codes for code, _ in icbs_of(la)}
-    regions = {_region_of()[code] for code in icbs if code in _region_of()}
+    regions = {region_of(code) for code in icbs} - {None}
     return frozenset({ENGLAND, ENGLAND_CODE, *icbs, *regions})
 

@@ -53,6 +53,17 @@ def code_of(level: str, name: str) -> str | None:
     return hit[0] if hit else None
 
 
+@cache
+def _regions() -> dict[str, str]:
+    with LOOKUP.open(encoding="utf-8") as handle:
+        return {row["icb_code"]: row["region_code"] for row in csv.DictReader(handle)}
+
+
+def region_of(icb: str) -> str | None:
+    """The NHS England region (ODS code) an ICB is in; None for a code not an ICB."""
+    return _regions().get(icb)
+
+
 AREAS = Path(__file__).parent / "data" / "la_icb_2022.csv"
 
 

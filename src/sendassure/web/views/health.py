@@ -12,17 +12,21 @@ import io
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from sendassure.core.navigation import reachable
 from sendassure.core.permissions import requires
 from sendassure.figures.registry import DataCurrency
 from sendassure.health.access import visible_organisations
 from sendassure.health.models import NonSubmission, SitrepEdition
-from sendassure.health.organisations import ENGLAND, ICB, REGION, icbs_of
+from sendassure.health.organisations import ENGLAND, ICB, REGION, icbs_of, region_of
 from sendassure.health.waits import NoWaits, waits
+from sendassure.health.waits_over_time import same_service, services
 from sendassure.kpis.periods import month_end
+from sendassure.web.presenters.health_waits import Series, waits_figures
 
+SALT = "(CYP) Therapy interventions: Speech and language"  # the default service over time
 GROUPS = {"children": ("(CYP)", "Children's services"), "adults": ("(A)", "Adults' services")}
 COLUMNS = (("total", "Waiting"), ("weeks_0_1", "0-1 weeks"), ("weeks_1_2", "1-2 weeks"),
            ("weeks_2_4", "2-4 weeks"), ("weeks_4_12", "4-12 weeks"),
@@ -72,6 +76,34 @@ def _not_submitted(edition: SitrepEdition, org_code: str) -> list[str]:
     return notes
 
 
+def _service(asked: str, group: str, errors: list[str]) -> tuple[str, list[str]]:
+    """The service shown over time (speech and language, else the group's first) and
+    the services of the group to choose from."""
+    choices = services(GROUPS[group][0])
+    by_key = {same_service(name): name for name in choices}
+    if asked and same_service(asked) not in by_key:
+        errors.append("Choose a service from the list")
+    default = by_key.get(same_service(SALT)) or (choices[0] if choices else "")
+    return by_key.get(same_service(asked), default), choices
+
+
+def _over_time(found: dict, organisations: list[tuple[str, str]], service: str,
+               data_to: str):
+    org = Series("england" if found["org"] == "E92000001" else found["org"], found["org_name"])
+    names = dict(organisations)
+    region = region_of(found["org"])
+    beside = Series(region, names.get(region, region)) if region in names else None
+    return waits_figures(org, beside, service, data_to)
+
+
+def _figure_csv(figure, found: dict, data_to) -> HttpResponse:
+    response = HttpResponse(figure.csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (f'attachment; filename="health-waits-{found["org"]}-'
+                                       f'{figure.id}-data-to-{data_to}.csv"')
+    response["X-Data-To"] = data_to.isoformat()
+    return response
+
+
 @requires("aggregates")
 def waits_page(request):
     errors = []
@@ -116,7 +148,7 @@ def waits_page(request):
                              "england": base.get("pc_over_18_weeks")})
     columns = [(key, label) for key, label in COLUMNS
                if rows and key in rows[0]["values"]]
-    if found and request.GET.get("format") == "csv":
+    if found and request.GET.get("format") == "csv" and not request.GET.get("figure"):
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["org", "org_name", "month", "service", *(k for k, _ in columns),
@@ -134,7 +166,17 @@ def waits_page(request):
                             SitrepEdition.objects.get(month=held[0]).file_name,
                             SitrepEdition.objects.get(month=held[0]).loaded_at) if held \
         else DataCurrency(None, None)
+    service, choices = _service(request.GET.get("service", ""), group, errors)
+    figures = _over_time(found, organisations, service, currency.describe()) \
+        if found and service else []
+    if found and request.GET.get("format") == "csv":
+        figure = next((f for f in figures if f.id == request.GET.get("figure")), None)
+        if figure is None:
+            raise Http404("No such figure")
+        return _figure_csv(figure, found, currency.data_to)
     return render(request, "health/waits.html", {
+        "service": service, "services": choices, "figures": figures,
+        "referrals_href": reachable(request, "health-referrals"),
         "title": "Waits for community health services", "errors": errors,
         "currency": currency.describe(), "has_data": bool(held), "months": held,
         "month": month, "organisations": organisations, "org": org, "found": found,
