@@ -16,6 +16,8 @@ class FiguresConfig(AppConfig):
             outcomes,  # noqa: F401  (the published outcome series)
             quality,  # noqa: F401  (plan quality audits)
             sen2,  # noqa: F401, I001  (the statutory families first)
+            send_health,  # noqa: F401  (SEND x health from the referral extracts)
+            send_health_waits,  # noqa: F401  (the same, children waiting by service)
             surveys,  # noqa: F401  (parents' and carers' confidence)
             voice,  # noqa: F401  (complaints)
         )

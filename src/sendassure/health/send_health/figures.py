@@ -94,6 +94,21 @@ def waits(records: Records, as_of: date, children: dict[str, str]
     return earliest
 
 
+def waiting_children(records: Records, as_of: date) -> dict[str, tuple[str, int]] | None:
+    """Each linked child with a plan or open assessment who is waiting on ``as_of``: UPN
+    hash -> ("ehc_plan" or "open_assessment", their longest open wait in days, any
+    service). None when no identifiers file is held."""
+    if not records.links:
+        return None
+    children = children_on(records, as_of)
+    found: dict[str, tuple[str, int]] = {}
+    for (child, _), referred in waits(records, as_of, children).items():
+        days = (as_of - referred).days
+        if child not in found or days > found[child][1]:
+            found[child] = (children[child], days)
+    return found
+
+
 def waiting(records: Records, as_of: date) -> dict | None:
     links = records.links
     if not links:
