@@ -88,22 +88,32 @@ def parse_years(text: str) -> list[int]:
     return list(range(int(first), int(last or first) + 1))
 
 
-def folder_for(scale: str, years: list[int], seed: int, fraction: float) -> Path:
+def folder_for(scale: str, years: list[int], seed: int, fraction: float,
+               data: Path = DATA, las: list[str] | None = None) -> Path:
     span = f"{years[0]}-{years[-1]}"
     if scale == "kent":
-        return DATA / f"kpis-kent-{span}-seed{seed}"
-    return DATA / f"kpis-england-{span}-seed{seed}-f{fraction:g}"
+        return data / f"kpis-kent-{span}-seed{seed}"
+    only = f"-la{'-'.join(las)}" if las else ""
+    return data / f"kpis-england-{span}-seed{seed}-f{fraction:g}{only}"
 
 
-def returns(scale: str, years: list[int], seed: int, fraction: float) -> list[Path]:
-    """The scale's returns, generated once; oldest collection first, then by LA."""
+def returns(scale: str, years: list[int], seed: int, fraction: float, data: Path = DATA,
+            las: list[str] | None = None, progress=None) -> list[Path]:
+    """The scale's returns, generated once into ``data`` (reused when present); oldest
+    collection first, then by LA. ``las``: England's returns for those LAs only (every
+    LA by default); ``progress(done, total)``: called after each file (instead of a
+    printed line every 10 s). Also used by ``bench/load.py``."""
     from sendassure.synth import generate_area, generate_england
 
-    folder = folder_for(scale, years, seed, fraction)
+    folder = folder_for(scale, years, seed, fraction, data, las)
     if not (folder / "done").exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
-        tick = every(10)
+        printed = every(10)
+
+        def tick(label: str, done: int, total: int) -> None:
+            (progress or (lambda d, t: printed(label, d, t)))(done, total)
+
         if scale == "kent":
             say(f"Generating Kent-scale returns {years[0]}-{years[-1]} into {folder} ...")
             generate_area(KENT, years, "kent", seed, folder,
@@ -111,7 +121,7 @@ def returns(scale: str, years: list[int], seed: int, fraction: float) -> list[Pa
         else:
             say(f"Generating England-scale returns {years[0]}-{years[-1]} "
                 f"(fraction {fraction:g}) into {folder} ...")
-            generate_england(years, seed, folder, fraction=fraction,
+            generate_england(years, seed, folder, fraction=fraction, la_codes=las,
                              progress=lambda d, t: tick("returns written", d, t))
         say(f"  generated in {time.perf_counter() - started:.0f} s")
         (folder / "done").write_text("")
