@@ -142,6 +142,38 @@ def _referrals(console: Console) -> None:
                   f"({'loaded' if any(x.outcome == 'loaded' for x in loaded) else 'already held'})")
 
 
+def _identifiers(console: Console) -> None:
+    """The council's identifiers file (seeded, synthetic): up to 300 children with an EHC
+    plan active and 300 with an assessment open at the extracts' end, half of them
+    paired with children waiting in the synthetic referral extracts, loaded as keyed
+    hashes, so ``sendassure health send-health`` has children with plans and open
+    assessments who are waiting."""
+    import random
+    from collections import Counter
+
+    from sendassure.casework.frames import active_plans_for, requests_for
+    from sendassure.casework.models import PersonIdentity
+    from sendassure.health.referrals import synthetic
+    from sendassure.health.send_health.identifiers import load_identifiers
+    from sendassure.kpis.caseload import active_on
+    from sendassure.kpis.open_assessments import open_cases
+
+    planned = set(active_on(active_plans_for([DEMO_LA]), synthetic.END)["person_id"])
+    assessing = set(open_cases(requests_for([DEMO_LA]), synthetic.END)["person_id"]) - planned
+    upn_of = dict(PersonIdentity.objects.filter(person__la=DEMO_LA).exclude(upn="")
+                  .values_list("person_id", "upn"))
+    counts = Counter(upn_of.values())
+    rng = random.Random(f"{DEMO_SEED}:identifiers")
+    upns = []
+    for people in (planned, assessing):
+        once = sorted(upn_of[p] for p in people if p in upn_of and counts[upn_of[p]] == 1)
+        upns += rng.sample(once, min(300, len(once)))
+    path = synthetic.write_identifiers(demo_dir() / "synth" / "identifiers.csv",
+                                       synthetic.identifiers(upns, DEMO_SEED))
+    loaded = load_identifiers(path, DEMO_LA)
+    console.print(f"Identifiers file: {loaded}", highlight=False)
+
+
 def _kpis_file() -> Path:
     """``var/demo/kpis-2024.json``: the statutory measures for the demo area's latest
     complete year, from the figures service (as ``sendassure kpis`` prints them)."""
@@ -332,6 +364,7 @@ def prepare(console: Console) -> str:
     _health(console)
     _referrals(console)
     _import(console, returns)
+    _identifiers(console)
     kpis = _kpis_file()
     plan = _plan(console)
     _audits(console)

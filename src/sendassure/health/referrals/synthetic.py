@@ -111,3 +111,32 @@ def write_extracts(out: Path, seed: int, children: int = 600) -> Written:
         paths.append(path)
         rows += len(found)
     return Written(paths, rows, len(BAD))
+
+
+def identifiers(upns: list[str], seed: int, children: int = 600,
+                share: float = 0.5) -> list[tuple[str, str]]:
+    """The council's identifiers file for the synthetic extracts: (UPN, NHS number)
+    pairs joining ``share`` of the children with an open referral (no clock stop) in
+    ``generate(seed, children)`` to as many of ``upns`` (e.g. children with EHC plans),
+    chosen by the seed, one NHS number per UPN and one UPN per NHS number. The planted
+    bad rows' numbers are never paired."""
+    rows = [r for found in generate(seed, children).values() for r in found]
+    planted = {r["nhs_number"] for r in rows if any(r.get(c) == v for c, v, _ in BAD)}
+    waiting = sorted({r["nhs_number"] for r in rows if not r.get("clock_stop_date")}
+                     - planted)
+    chosen = sorted(set(upns))
+    rng = random.Random(f"{seed}:identifiers")
+    rng.shuffle(waiting)
+    rng.shuffle(chosen)
+    count = round(min(len(chosen), len(waiting)) * share)
+    return sorted(zip(chosen[:count], waiting[:count], strict=True))
+
+
+def write_identifiers(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    """The pairs as the council's file (``upn,nhs_number``), in the given order."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("upn", "nhs_number"))
+        writer.writerows(pairs)
+    return path
