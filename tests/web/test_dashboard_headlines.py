@@ -220,3 +220,32 @@ def test_a_configured_recalculation_point_shows_on_the_page(client, make_user, t
     # segment's mean is (100 + 0) / 2 = 50, too few points for limits
     assert rows["Apr 2024"][-2] == "Recalculated from here: New EHC hub from January 2024"
     assert rows["Sep 2023"][4] == "50" and rows["Sep 2024"][4] == "50"
+
+
+def test_the_timeliness_chart_is_judged_against_the_plans_target_as_soon_as_it_is_set(
+        client, make_user, two_years):
+    """The page (tiles, chart, tables) is kept for the same view of the same data; a
+    target set in the plan afterwards is part of that view, so it shows at once."""
+    from sendassure.plan.models import AreaOfWeakness, MeasureLink, Plan
+
+    client.force_login(make_user("analyst"))
+
+    def chart_text() -> str:
+        doc = _page(client)
+        return _text(doc.xpath('//figure[@id="monthly-within-20-weeks"]')[0])
+
+    assert "target of 80%" in chart_text()  # no plan yet: the page's usual 80%
+    plan = Plan.objects.create(la="886", title="Plan", plan_type="WSOA",
+                               start_date=date(2024, 1, 1))
+    area = AreaOfWeakness.objects.create(plan=plan, number=1, title="Timeliness")
+    link = MeasureLink.objects.create(area=area, section="timeliness",
+                                      kpi="pc_plans_issued_within_20_weeks", target_value=65,
+                                      target_date=date(2025, 3, 31))
+    text = chart_text()
+    assert "target of 65%" in text and "target of 80%" not in text
+    link.target_value = 70
+    link.save()
+    assert "target of 70%" in chart_text()
+    # 2024: 8 of 10 within 20 weeks, 80.0%: at or above 70%
+    assert _part(_tile(_page(client), "pc_plans_issued_within_20_weeks"), "target") == \
+        "Target 70% by 31 Mar 2025: met"

@@ -345,8 +345,10 @@ def figures_for(areas: Sequence[str], as_of: date | None = None, controlled: boo
     review dates given, the data's end) and is moved back to the latest one."""
     areas = tuple(sorted(set(areas)))
     source = STREAMS[stream]
-    currency = source.currency(areas) if areas else DataCurrency(None, None)
     version = source.version(areas) if areas else ""
+    # what the data covers changes only with the data, so it is kept under its version
+    currency = _remember(("currency", stream, areas, version),
+                         lambda: source.currency(areas)) if areas else DataCurrency(None, None)
     notes = []
     chosen = as_of or currency.data_to
     if chosen is None:

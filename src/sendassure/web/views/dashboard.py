@@ -1,9 +1,10 @@
 """The dashboard pages (aggregate figures; disclosure-controlled for aggregate roles).
 Each chart's data downloads as CSV from the same URL with ``?figure=<id>&format=csv``.
 
-Every number comes from the figures service. A page's layout (charts rendered to SVG)
-is kept in memory for the same view of the same data: its key holds the data's versions,
-so a new import, establishments register or benchmark file shows at once.
+Every number comes from the figures service. A page's figures (headline tiles, charts
+rendered to SVG, tables, and their HTML) are kept in memory for the same view of the same
+data: the key holds the data's versions and the plan's targets, so a new import,
+establishments register, benchmark file or target shows at once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from markupsafe import Markup
 
 from sendassure.benchmarks.authorities import name_of
 from sendassure.charts import recalculations
@@ -21,12 +24,13 @@ from sendassure.core.models import Area
 from sendassure.core.permissions import allows, requires
 from sendassure.core.roles import is_aggregate
 from sendassure.core.versions import current
+from sendassure.figures.memo import Memo
 from sendassure.figures.registry import FAMILIES
 from sendassure.figures.service import figures_for
 from sendassure.kpis.breakdowns import DIMENSION_LABELS
 
 from ..presenters.dashboard import backlog, caseload, decisions, reviews, timeliness
-from ..presenters.dashboard.common import View, breakdown_table
+from ..presenters.dashboard.common import View, breakdown_table, targets_of
 from ..presenters.dashboard.headlines import tiles
 from ..presenters.params import as_of_param
 
@@ -48,12 +52,12 @@ BREAKDOWNS = {
     "caseload": ("caseload",),
 }
 _PAGES: OrderedDict = OrderedDict()
+_FILTERS = Memo(256)  # the filters form's HTML by its choices
 _LOCK = threading.Lock()
 FIRST_YEAR = 2015
 
 
-def _view(request) -> tuple[View, list[str]]:
-    mine = request.user.area_codes
+def _view(request, mine: list[str]) -> tuple[View, list[str]]:
     errors = []
     chosen = request.GET.get("area") or ""
     areas = [chosen] if chosen in mine else mine
@@ -83,7 +87,7 @@ def _view(request) -> tuple[View, list[str]]:
         breakdown = ""
     names = area_names(areas)
     return View(areas=areas, aggregate=aggregate, year=year, figures=figures, names=names,
-                breakdown=breakdown), errors
+                breakdown=breakdown, targets=targets_of(areas)), errors
 
 
 def area_names(codes: list[str]) -> dict[str, str]:
@@ -97,19 +101,24 @@ def area_names(codes: list[str]) -> dict[str, str]:
     return out
 
 
-def _context(view: View, page: str) -> dict:
+def _context(view: View, page: str, query: str) -> dict:
+    """The page's figures and their HTML (``body``), worked out once per key."""
     key = (page, tuple(view.areas), view.aggregate, view.year, view.as_of, view.breakdown,
-           view.figures.version, current(["benchmarks"]), recalculations.version())
+           view.figures.version, current(["benchmarks"]), recalculations.version(),
+           tuple(sorted(view.targets.items())), query)
     with _LOCK:
         if key in _PAGES:
             _PAGES.move_to_end(key)
             return _PAGES[key]
-    context = PAGES[page][1](view) if view.areas and view.figures.currency.has_data else {
-        "sections": [], "figures": []}
-    if view.breakdown and view.areas and view.figures.currency.has_data:
-        tables = [breakdown_table(view, FAMILIES[name]) for name in BREAKDOWNS[page]
-                  if view.breakdown in FAMILIES[name].breakdowns]
-        context = {**context, "tables": tables}
+    has_data = bool(view.areas) and view.figures.currency.has_data
+    context = PAGES[page][1](view) if has_data else {"sections": [], "figures": []}
+    context = {"tables": [], **context, "tiles": tiles(view, TILES[page]) if has_data else []}
+    if view.breakdown and has_data:
+        context["tables"] = [breakdown_table(view, FAMILIES[name])
+                             for name in BREAKDOWNS[page]
+                             if view.breakdown in FAMILIES[name].breakdowns]
+    context["body"] = Markup(render_to_string("dashboard/_figures.html",
+                                              {**context, "query": query}))
     with _LOCK:
         _PAGES[key] = context
         while len(_PAGES) > 64:
@@ -117,10 +126,24 @@ def _context(view: View, page: str) -> dict:
     return context
 
 
+def _filters(mine: list[str], view: View, as_of_text: str) -> Markup:
+    """The filters form, rendered once for the same choices and shown values."""
+    key = (tuple(mine), tuple(sorted(view.names.items())), tuple(view.areas), view.year,
+           as_of_text, view.breakdown)
+    return _FILTERS.get(key, lambda: Markup(render_to_string("dashboard/_filters.html", {
+        "areas": mine, "area_names": view.names, "view": view, "as_of_text": as_of_text,
+        "dimensions": DIMENSION_LABELS})))
+
+
 def _page(request, page: str):
     title, _ = PAGES[page]
-    view, errors = _view(request)
-    context = _context(view, page)
+    mine = request.user.area_codes
+    view, errors = _view(request, mine)
+    query = request.GET.copy()
+    query.pop("format", None)
+    query.pop("figure", None)
+    query = query.urlencode()
+    context = _context(view, page, query)
     currency = view.figures.currency
     data_to = currency.data_to
     wanted = request.GET.get("figure")
@@ -134,18 +157,13 @@ def _page(request, page: str):
         if data_to:
             response["X-Data-To"] = data_to.isoformat()
         return response
-    query = request.GET.copy()
-    query.pop("format", None)
-    query.pop("figure", None)
     return render(request, "dashboard/page.html", {
         "held": view.figures.held_back(BREAKDOWNS[page]),
         "records_link": allows("analyse", request.user),
         "title": title, "page": page, "pages": PAGES, "view": view, "errors": errors,
-        "notes": view.figures.notes, "areas": request.user.area_codes,
-        "area_names": view.names, "query": query.urlencode(), "currency": currency,
-        "currency_text": currency.describe(), "dimensions": DIMENSION_LABELS,
-        "tables": [], **context,
-        "tiles": tiles(view, TILES[page]) if view.areas and currency.has_data else [],
+        "notes": view.figures.notes, "query": query, "currency": currency,
+        "currency_text": currency.describe(), **context,
+        "filters": _filters(mine, view, request.GET.get("as_of", "")),
     })
 
 

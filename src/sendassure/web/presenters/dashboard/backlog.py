@@ -16,7 +16,7 @@ BANDS = (  # (label, the count of cases beyond the band's start, the next band's
     ("over 30 to 52 weeks", "open_over_30_weeks", "open_over_52_weeks"),
     ("over 52 weeks", "open_over_52_weeks", None),
 )
-# the headline tiles above the page (computed per request: a target edit shows at once)
+# the headline tiles above the page (kept with the page; the key holds the targets)
 TILES = (Tile("open_total"), Tile("open_over_20_weeks"),
            Tile("open_over_52_weeks"))
 

@@ -12,7 +12,7 @@ from .common import View, count_columns, heading, summary
 from .headlines import CASELOAD, Tile
 
 TARGET = 80.0  # the plan's ambition: 80% of children with plans in mainstream schools
-# the headline tiles above the page (computed per request: a target edit shows at once)
+# the headline tiles above the page (kept with the page; the key holds the targets)
 TILES = (Tile("ehcplans", CASELOAD),
            Tile("mainstream_total_pc", CASELOAD, TARGET),
            Tile("special_total_pc", CASELOAD))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from sendassure.figures.service import Figure, FigureSet
 from sendassure.kpis import periods as P
@@ -25,6 +26,13 @@ class View:
     figures: FigureSet
     names: dict[str, str] = field(default_factory=dict)
     breakdown: str = ""  # a dimension to break the year's figures down by
+    # the areas' plan targets by measure: (value, date), the first link's (``targets_of``)
+    targets: dict = field(default_factory=dict)
+
+    def target(self, measure: str, default: float | None = None) -> float | None:
+        """The plan's target for ``measure``, else ``default`` (a page's usual target)."""
+        found = self.targets.get(measure)
+        return float(found[0]) if found else default
 
     @property
     def as_of(self) -> date:
@@ -43,6 +51,25 @@ class View:
         """The date a stock is shown at for a year: its 31 December, or the as-of date."""
         end = P.calendar_year(self.year if year is None else year).end
         return P.point(min(end, self.as_of))
+
+
+def targets_of(areas: list[str]) -> dict[str, tuple[Decimal, date | None]]:
+    """The areas' plans' targets by measure: (value, date); where several links set one,
+    the first made."""
+    from django.db.models import Q
+
+    from sendassure.plan.models import MeasureLink
+
+    if not areas:
+        return {}
+    links = MeasureLink.objects.filter(
+        Q(area__plan__la__in=areas) | Q(action__area__plan__la__in=areas),
+        target_value__isnull=False).order_by("id").values_list(
+            "kpi", "target_value", "target_date")
+    found: dict[str, tuple[Decimal, date | None]] = {}
+    for kpi, value, by in links:
+        found.setdefault(kpi, (value, by))
+    return found
 
 
 def status_note(figure: Figure) -> str:

@@ -11,7 +11,7 @@ from .common import View, count_columns, heading, summary
 from .headlines import Tile
 
 MEASURE = "pc_decided_within_6_weeks"
-# the headline tiles above the page (computed per request: a target edit shows at once)
+# the headline tiles above the page (kept with the page; the key holds the targets)
 TILES = (Tile(MEASURE), Tile("requests_received"),
            Tile("pc_not_to_issue_within_16_weeks"))
 

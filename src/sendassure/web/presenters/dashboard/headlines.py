@@ -70,21 +70,6 @@ def _plain(value) -> Decimal | int:
     return int(number) if number == number.to_integral_value() else number.normalize()
 
 
-def _targets(view: View) -> dict[str, tuple[Decimal, object]]:
-    """The area's plan's targets by measure: (value, date)."""
-    from django.db.models import Q
-
-    from sendassure.plan.models import MeasureLink
-
-    links = MeasureLink.objects.filter(
-        Q(area__plan__la__in=view.areas) | Q(action__area__plan__la__in=view.areas),
-        target_value__isnull=False).order_by("id")
-    found: dict[str, tuple[Decimal, object]] = {}
-    for link in links:
-        found.setdefault(link.kpi, (link.target_value, link.target_date))
-    return found
-
-
 def _england(spec: Tile, view: View) -> str:
     if spec.england is None or len(view.areas) != 1:
         return ""
@@ -108,7 +93,7 @@ def _counts(figure: Figure) -> str:
 
 
 def tiles(view: View, specs: tuple[Tile, ...]) -> list[Shown]:
-    targets = _targets(view) if view.areas else {}
+    targets = view.targets
     out = []
     for spec in specs:
         m = registered(spec.measure)

@@ -12,7 +12,7 @@ from .common import View, count_columns, heading, summary
 from .headlines import Tile
 
 MEASURE = "pc_reviews_within_4_weeks"
-# the headline tiles above the page (computed per request: a target edit shows at once)
+# the headline tiles above the page (kept with the page; the key holds the targets)
 TILES = (Tile(MEASURE), Tile("reviews_overdue"),
            Tile("pc_phase_transfers_on_time"))
 
