@@ -194,3 +194,37 @@ def test_jobs_are_reachable_only_through_the_users_areas(plan_with_data, client,
     assert reverse("pack-job", args=[other_plan.pk, theirs.pk]) in listing
     assert reverse("pack-job", args=[plan_with_data.pk, job.pk]) not in listing
     assert client.get(reverse("pack-job", args=[other_plan.pk, theirs.pk])).status_code == 200
+
+
+def test_a_finished_build_removes_the_files_of_all_but_the_three_newest_builds(
+        plan_with_data, pack_dir):  # noqa: F811
+    """Files are not kept for ever: when a build of a plan's review finishes, the files
+    of that plan and review's older builds beyond the three newest go (rows stay);
+    another review's builds are left alone."""
+    now = timezone.now()
+
+    def finished(age_days: int, review=REVIEW, status="done") -> PackJob:
+        job = queue(plan_with_data, formats="html", status=status)
+        PackJob.objects.filter(pk=job.pk).update(created_at=now - timedelta(days=age_days))
+        folder = pack_dir / str(job.pk)
+        folder.mkdir(parents=True)
+        (folder / job.filename("html")).write_text("<p>old</p>")
+        (pack_dir / f"job-{job.pk}.log").write_text("log")
+        PackJob.objects.filter(pk=job.pk).update(output_dir=str(folder), review_date=review)
+        return job
+
+    oldest, old, failed, newer = finished(40), finished(30), finished(20, status="failed"), \
+        finished(10)
+    other_review = finished(50, review=date(2024, 5, 15))
+    job = runner.run_job(queue(plan_with_data, formats="html").pk)
+    assert job.status == "done", job.error
+    # the newest three of this review: the new build, 10 and 20 days old (failed counts)
+    for kept in (job, newer, failed, other_review):
+        kept.refresh_from_db()
+        assert (pack_dir / str(kept.pk)).is_dir(), kept.pk
+    for gone in (old, oldest):
+        gone.refresh_from_db()
+        assert not (pack_dir / str(gone.pk)).exists()
+        assert not (pack_dir / f"job-{gone.pk}.log").exists()
+        assert gone.output_dir == "" and gone.path("html") is None and gone.status == "done"
+    assert newer.path("html") is not None

@@ -29,6 +29,9 @@ from .models import FORMATS, PackJob
 log = logging.getLogger(__name__)
 WRITING = {"pdf": "Writing the PDF", "html": "Writing the web page",
            "xlsx": "Writing the spreadsheet"}
+# builds of the same plan and review whose files are kept: older ones' files are removed
+# when a newer build finishes (the job's row stays: who asked, when, how it ended)
+KEEP = 3
 
 
 def jobs_root() -> Path:
@@ -175,5 +178,28 @@ def run_job(job_id: int) -> PackJob:
     else:
         _update(job.pk, status=PackJob.State.DONE, output_dir=str(directory),
                 finished_at=timezone.now(), step_label="Done")
+        prune(job)
     job.refresh_from_db()
     return job
+
+
+def prune(job: PackJob, keep: int = KEEP) -> list[int]:
+    """Remove the files of the same plan and review's finished builds older than the
+    ``keep`` newest (done or failed), and their logs; their rows stay, with no files.
+    Returns the jobs whose files went. Only folders under the jobs' root are removed."""
+    import shutil
+
+    root = jobs_root().resolve()
+    finished = PackJob.objects.filter(
+        plan_id=job.plan_id, review_date=job.review_date,
+        status__in=(PackJob.State.DONE, PackJob.State.FAILED)).order_by("-created_at", "-id")
+    removed = []
+    for old in finished[keep:]:
+        folder = (root / str(old.pk)).resolve()
+        if folder.parent == root and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+        (root / f"job-{old.pk}.log").unlink(missing_ok=True)
+        if old.output_dir:
+            _update(old.pk, output_dir="")
+        removed.append(old.pk)
+    return removed
