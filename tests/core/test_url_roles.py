@@ -36,6 +36,7 @@ EXPECTED: dict[str, set[str]] = {
     "outcomes": SIGNED_IN,
     "health-waits": SIGNED_IN,
     "health-autism": SIGNED_IN,  # health role: its areas' ICBs only (403 for another)
+    "health-send": SIGNED_IN,  # exact for casework and health (its ICBs); else controlled
     "health-referrals": {"administrator", "analyst", "health"},
     "health-referral-extract": {"administrator", "analyst", "health"},
     "quality": SIGNED_IN,

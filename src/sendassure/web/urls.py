@@ -2,7 +2,18 @@
 
 from django.urls import include, path
 
-from .views import audit_log, auth, autism, dashboard, health, imports, outcomes, pages, worklist
+from .views import (
+    audit_log,
+    auth,
+    autism,
+    dashboard,
+    health,
+    imports,
+    outcomes,
+    pages,
+    send_health,
+    worklist,
+)
 from .views import referrals as health_referrals
 
 urlpatterns = [
@@ -21,6 +32,7 @@ urlpatterns = [
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("health/waits/", health.waits_page, name="health-waits"),
     path("health/autism/", autism.autism_page, name="health-autism"),
+    path("health/send/", send_health.send_health_page, name="health-send"),
     path("health/referrals/", health_referrals.referral_extracts, name="health-referrals"),
     path("health/referrals/<int:pk>/", health_referrals.referral_extract,
          name="health-referral-extract"),
