@@ -104,6 +104,29 @@ def test_axe_finds_no_violations_on_any_page(visit, make_user, tmp_path):
     assert all("404" in e or "400" in e for e in visit.console_errors)
 
 
+def test_axe_on_health_waits_over_time_and_a_referral_quarantine(visit, make_user, tmp_path):
+    from sendassure.health.compact import SHIPPED
+    from sendassure.health.store import load_sitrep
+
+    from ..core.test_url_roles import sample_referral_extract
+
+    for path in sorted(SHIPPED.glob("*.xlsx")):
+        load_sitrep(path)
+    extract = sample_referral_extract(tmp_path)
+    make_user("health")
+    visit.sign_in("health-user", PASSWORD)
+    problems = {}
+    for path in ("/health/waits/", "/health/waits/?org=QKS&services=adults",
+                 "/health/waits/?org=QKS&service=nonsense", "/health/referrals/",
+                 f"/health/referrals/{extract.pk}/"):
+        visit.goto(path)
+        if violations := visit.axe_violations():
+            problems[path] = violations
+        if path == "/health/waits/":  # the charts are there to be checked
+            assert visit.page.locator("#waits-spc, #waits-trend").count() == 2
+    assert problems == {}
+
+
 def test_axe_on_signed_out_pages_and_sign_in_errors(visit):
     problems = {}
     for path in ("/public/", "/sign-in/", "/accessibility/", "/privacy/"):

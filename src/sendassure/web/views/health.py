@@ -20,7 +20,7 @@ from sendassure.core.permissions import requires
 from sendassure.figures.registry import DataCurrency
 from sendassure.health.access import visible_organisations
 from sendassure.health.models import NonSubmission, SitrepEdition
-from sendassure.health.organisations import ENGLAND, ICB, REGION, icbs_of, region_of
+from sendassure.health.organisations import ENGLAND, ENGLAND_CODE, ICB, REGION, icbs_of, region_of
 from sendassure.health.waits import NoWaits, waits
 from sendassure.health.waits_over_time import same_service, services
 from sendassure.kpis.periods import month_end
@@ -89,7 +89,7 @@ def _service(asked: str, group: str, errors: list[str]) -> tuple[str, list[str]]
 
 def _over_time(found: dict, organisations: list[tuple[str, str]], service: str,
                data_to: str):
-    org = Series("england" if found["org"] == "E92000001" else found["org"], found["org_name"])
+    org = Series(ENGLAND if found["org"] == ENGLAND_CODE else found["org"], found["org_name"])
     names = dict(organisations)
     region = region_of(found["org"])
     beside = Series(region, names.get(region, region)) if region in names else None
