@@ -29,10 +29,18 @@ from .registry import STOCK, DataCurrency, Family, Measure, Stream, register, re
 STREAM = "send_health"
 
 
+def _frames(la: str):
+    """The area's SEN2 frames as the sen2 stream holds them (built once per version)."""
+    from .inputs import case_frames
+
+    found = case_frames([la])
+    return found.active_plans, found.requests
+
+
 def _inputs(areas: Sequence[str]) -> list:
     from sendassure.health.send_health.records import read
 
-    return [read(la) for la in areas]
+    return [read(la, _frames) for la in areas]
 
 
 def _currency(areas: Sequence[str]) -> DataCurrency:

@@ -5,6 +5,7 @@ functions of these records and a date."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -46,14 +47,24 @@ def referral_rows(la: str) -> tuple[ReferralRow, ...]:
                  .values_list("nhs_key", *ReferralRow._fields[1:]))
 
 
-def case_records(la: str) -> tuple[pl.DataFrame, pl.DataFrame, dict[int, str]]:
+Frames = Callable[[str], tuple[pl.DataFrame, pl.DataFrame]]  # la -> (plans, requests)
+
+
+def _frames(la: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return active_plans_for([la]), requests_for([la])
+
+
+def case_records(la: str, frames: Frames = _frames
+                 ) -> tuple[pl.DataFrame, pl.DataFrame, dict[int, str]]:
     """The area's SEN2 active plans and requests, and each person's UPN hash."""
     keys = dict(Person.objects.filter(la=la).values_list("id", "match_key"))
-    return active_plans_for([la]), requests_for([la]), keys
+    return *frames(la), keys
 
 
-def read(la: str) -> Records:
+def read(la: str, frames: Frames = _frames) -> Records:
+    """``frames``: where the SEN2 frames come from (the figures service passes the ones
+    it already holds)."""
     links = linked(la)
     if not links:  # no join can be made: the case records are not needed
         return Records(la, referral_rows(la), links)
-    return Records(la, referral_rows(la), links, *case_records(la))
+    return Records(la, referral_rows(la), links, *case_records(la, frames))
