@@ -63,7 +63,9 @@ class AreaUser(HttpUser):
                                  **kwargs) as response:
             self.jar.update({c.name: c.value for c in response.cookies})
             if response.status_code != expect:
-                response.failure(f"{response.status_code} (wanted {expect})")
+                # status 0: no answer; say why (refused, reset, closed, timed out)
+                why = f": {response.error!r}"[:300] if response.status_code == 0 else ""
+                response.failure(f"{response.status_code} (wanted {expect}){why}")
             return response
 
     def _get(self, path, name, **kwargs):
