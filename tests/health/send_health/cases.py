@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from sendassure.casework.models import ActivePlan, Assessment, NamedPlan, Person, Request
+from sendassure.core import versions
 from sendassure.ingest.models import ImportRun
 
 from ..referrals.extracts import CHILD_A, CHILD_B, CHILD_C, CHILD_D, row
@@ -73,6 +74,8 @@ def make_cases() -> None:
     plan(UPN_4, cease="2024-05-01")
     plan(UPN_5)
     plan(UPN_6)
+    # as an import does: what was built from the area's records before is out of date
+    versions.changed([versions.records_key("886")], ["886"])
 
 
 def stopped(on: str) -> dict:
