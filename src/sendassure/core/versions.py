@@ -39,3 +39,9 @@ def current(keys: Iterable[str]) -> str:
     keys = sorted(set(keys))
     tokens = dict(DataVersion.objects.filter(key__in=keys).values_list("key", "token"))
     return ";".join(f"{k}={tokens.get(k, '')}" for k in keys)
+
+
+def any_set(version: str) -> bool:
+    """Whether a token from ``current`` names any change at all: one with every key
+    still unset (nothing loaded through a loader) identifies no particular data."""
+    return any(part.partition("=")[2] for part in version.split(";"))

@@ -343,12 +343,20 @@ def figures_for(areas: Sequence[str], as_of: date | None = None, controlled: boo
     """A figure set for ``areas``. ``as_of`` defaults to the data's end (``data_to``); an
     aggregate audience (``controlled``) may only see published dates (month ends, the
     review dates given, the data's end) and is moved back to the latest one."""
+    from sendassure.core.versions import any_set
+
     areas = tuple(sorted(set(areas)))
     source = STREAMS[stream]
     version = source.version(areas) if areas else ""
     # what the data covers changes only with the data, so it is kept under its version
-    currency = _remember(("currency", stream, areas, version),
-                         lambda: source.currency(areas)) if areas else DataCurrency(None, None)
+    # (when the version names any data: an unset one says nothing about what is held)
+    if not areas:
+        currency = DataCurrency(None, None)
+    elif any_set(version):
+        currency = _remember(("currency", stream, areas, version),
+                             lambda: source.currency(areas))
+    else:
+        currency = source.currency(areas)
     notes = []
     chosen = as_of or currency.data_to
     if chosen is None:
