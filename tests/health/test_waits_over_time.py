@@ -93,3 +93,18 @@ def test_services_are_named_as_the_latest_edition_names_them(april_and_june):
 
 def test_nothing_held_is_no_months():
     assert over_time("QKS", SALT) == []
+
+
+def test_a_series_is_kept_until_an_edition_is_loaded_then_made_again(april_and_june,
+                                                                     tmp_path):
+    """Loading May fills the gap at once: the kept series is for the editions held."""
+    assert over_time("QKS", SALT)[1].missing == NO_SITREP
+    assert over_time("QKS", SALT) == over_time("QKS", SALT)  # kept, and the same
+    load_sitrep(write_sitrep(
+        tmp_path / "may.xlsx", month="May 2023", published=datetime(2023, 7, 13),
+        cells={**_cells(ICB, 220, 33, 11), **_cells(ENGLAND, 950, 280, 90),
+               **_cells(REGION, 410, 41, 0)}))
+    may = over_time("QKS", SALT)[1]
+    # 33 + 11 = 44 over 18 weeks of 220 waiting: 20.0%
+    assert (may.month, may.total, may.over_18_weeks, may.pc_over_18_weeks, may.missing) == \
+        (date(2023, 5, 1), 220, 44, Decimal("20.0"), "")
