@@ -161,7 +161,7 @@ class FigureSet:
             return self.knowledge
         key = ("currency", family.stream)
         if key not in self._versions:
-            self._versions[key] = STREAMS[family.stream].currency(self.areas)
+            self._versions[key] = _currency(family.stream, self.areas, self._version(family))
         return compute.Knowledge(self._versions[key], self.as_of)
 
     def _inputs(self, family: Family):
@@ -338,25 +338,26 @@ class FigureSet:
                               f"ask for a year, quarter or month, not {period.key}")
 
 
+def _currency(stream: str, areas: tuple[str, ...], version: str) -> DataCurrency:
+    """What a stream's data covers for ``areas``: it changes only with the data, so it is
+    kept under the data's version (when the version names any data: an unset one says
+    nothing about what is held, so the data is read afresh)."""
+    from sendassure.core.versions import any_set
+
+    if not any_set(version):
+        return STREAMS[stream].currency(areas)
+    return _remember(("currency", stream, areas, version),
+                     lambda: STREAMS[stream].currency(areas))
+
+
 def figures_for(areas: Sequence[str], as_of: date | None = None, controlled: bool = False,
                 review_dates: Iterable[date] = (), stream: str = "sen2") -> FigureSet:
     """A figure set for ``areas``. ``as_of`` defaults to the data's end (``data_to``); an
     aggregate audience (``controlled``) may only see published dates (month ends, the
     review dates given, the data's end) and is moved back to the latest one."""
-    from sendassure.core.versions import any_set
-
     areas = tuple(sorted(set(areas)))
-    source = STREAMS[stream]
-    version = source.version(areas) if areas else ""
-    # what the data covers changes only with the data, so it is kept under its version
-    # (when the version names any data: an unset one says nothing about what is held)
-    if not areas:
-        currency = DataCurrency(None, None)
-    elif any_set(version):
-        currency = _remember(("currency", stream, areas, version),
-                             lambda: source.currency(areas))
-    else:
-        currency = source.currency(areas)
+    version = STREAMS[stream].version(areas) if areas else ""
+    currency = _currency(stream, areas, version) if areas else DataCurrency(None, None)
     notes = []
     chosen = as_of or currency.data_to
     if chosen is None:
