@@ -154,3 +154,17 @@ def test_the_csv_is_what_the_filters_show_with_owner_and_flags(client, make_user
         "B. Officer", "-36", "6-week decision overdue")
     event = AuditEvent.objects.get(action="export", object_type="Worklist")
     assert "1 open cases" in event.summary and "flag=decision_overdue" in event.summary
+
+
+def test_a_new_return_shows_at_once(client, make_user, cases, tmp_path):
+    """The open cases are kept per records version: the next import moves it on, so the
+    page never shows the cases as they stood before it (worked: the 2025 return, R = 16
+    Jan 2025, adds one case received 2 Jan 2025 with no decision)."""
+    client.force_login(make_user("casework"))
+    assert "on 18 Jan 2024: 4 open" in page(client)
+    later = [person(9, [request(received="2025-01-02", outcome=None, outcome_date=None,
+                                assessment=None)])]
+    assert import_sen2([write(tmp_path, "b.xml", later)]).status == "stored"
+    html = page(client)
+    # the four cases of 2024 still open (nothing closed them) and the new one
+    assert "on 16 Jan 2025: 5 open" in html and "18 Jan 2024" not in html

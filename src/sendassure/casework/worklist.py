@@ -8,7 +8,7 @@ and from what casework records here: SEN2 has no draft-plan date, so a case is
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 import polars as pl
@@ -91,14 +91,16 @@ def worklist_for_user(
     return as_of, rows
 
 
-def worklist_rows(frame: pl.DataFrame, as_of: date, assignments: dict | None = None
-                  ) -> list[dict]:
-    """The engine's rows with what casework recorded (owner, team, draft sent: a case
-    assessing whose draft plan was sent on or before the as-of date is drafting), the
-    stage's label, the case reference and its flags, most urgent first."""
+def worklist_rows(frame: pl.DataFrame | Iterable[dict], as_of: date,
+                  assignments: dict | None = None) -> list[dict]:
+    """The engine's rows (its frame, or its rows as dicts, left unchanged) with what
+    casework recorded (owner, team, draft sent: a case assessing whose draft plan was
+    sent on or before the as-of date is drafting), the stage's label, the case reference
+    and its flags, most urgent first."""
     assignments = assignments or {}
     rows = []
-    for row in frame.iter_rows(named=True):
+    source = frame.iter_rows(named=True) if isinstance(frame, pl.DataFrame) else frame
+    for row in source:
         kept = assignments.get(row["request_id"])
         stage = row["stage"]
         draft = kept.draft_sent_on if kept else None

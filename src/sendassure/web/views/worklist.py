@@ -17,7 +17,10 @@ from sendassure.casework.queries import assignments_of, identities_of, open_requ
 from sendassure.casework.worklist import FLAGS, SORTS, STAGES, choose, worklist_rows
 from sendassure.core import audit
 from sendassure.core.permissions import requires, shows_child_data
+from sendassure.core.versions import any_set
 from sendassure.figures.inputs import case_frames
+from sendassure.figures.memo import Memo
+from sendassure.figures.registry import STREAMS
 from sendassure.figures.service import figures_for
 from sendassure.kpis.breakdowns import AGE_GROUPS, UNKNOWN
 from sendassure.kpis.open_assessments import worklist
@@ -30,11 +33,25 @@ COLUMNS = ("received_date", "age_weeks", "stage_label", "days_left_to_6_weeks",
 FILTERS = ("stage", "flag", "age_group", "team", "locality", "reference", "sort")
 
 
+_ENGINE = Memo(32)  # the engine's open cases as rows, by areas, records version and date
+
+
+def _engine_rows(areas: list[str], as_of: date) -> list[dict]:
+    """The open cases on ``as_of`` as the engine gives them (never changed by callers),
+    kept until the areas' records change: the same for every caseworker of the areas."""
+    def make() -> list[dict]:
+        return list(worklist(case_frames(areas).requests, as_of).iter_rows(named=True))
+
+    version = STREAMS["sen2"].version(areas)
+    if not any_set(version):
+        return make()
+    return _ENGINE.get((tuple(sorted(areas)), version, as_of), make)
+
+
 def _rows(request, as_of):
-    areas = request.user.area_codes
-    frame = worklist(case_frames(areas).requests, as_of)
-    kept = assignments_of(request.user, frame["request_id"].to_list())
-    return worklist_rows(frame, as_of, kept)
+    engine = _engine_rows(request.user.area_codes, as_of)
+    kept = assignments_of(request.user, [r["request_id"] for r in engine])
+    return worklist_rows(engine, as_of, kept)
 
 
 @requires("child_level")
