@@ -28,6 +28,16 @@ class Memo:
                 self._items.popitem(last=False)
         return made
 
+    def get_for(self, version: str, key: Hashable, make: Callable[[], Any]) -> Any:
+        """``get`` under a data version (a ``core.versions.current`` token): kept only
+        when the version names some data; an unset one identifies nothing held (records
+        stored without a loader), so ``make`` runs afresh."""
+        from sendassure.core.versions import any_set
+
+        if not any_set(version):
+            return make()
+        return self.get((version, key), make)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

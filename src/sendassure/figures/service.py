@@ -342,12 +342,8 @@ def _currency(stream: str, areas: tuple[str, ...], version: str) -> DataCurrency
     """What a stream's data covers for ``areas``: it changes only with the data, so it is
     kept under the data's version (when the version names any data: an unset one says
     nothing about what is held, so the data is read afresh)."""
-    from sendassure.core.versions import any_set
-
-    if not any_set(version):
-        return STREAMS[stream].currency(areas)
-    return _remember(("currency", stream, areas, version),
-                     lambda: STREAMS[stream].currency(areas))
+    return _MEMO.get_for(version, ("currency", stream, areas),
+                         lambda: STREAMS[stream].currency(areas))
 
 
 def figures_for(areas: Sequence[str], as_of: date | None = None, controlled: bool = False,

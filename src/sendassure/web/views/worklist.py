@@ -17,7 +17,6 @@ from sendassure.casework.queries import assignments_of, identities_of, open_requ
 from sendassure.casework.worklist import FLAGS, SORTS, STAGES, choose, worklist_rows
 from sendassure.core import audit
 from sendassure.core.permissions import requires, shows_child_data
-from sendassure.core.versions import any_set
 from sendassure.figures.inputs import case_frames
 from sendassure.figures.memo import Memo
 from sendassure.figures.registry import STREAMS
@@ -42,10 +41,8 @@ def _engine_rows(areas: list[str], as_of: date) -> list[dict]:
     def make() -> list[dict]:
         return list(worklist(case_frames(areas).requests, as_of).iter_rows(named=True))
 
-    version = STREAMS["sen2"].version(areas)
-    if not any_set(version):
-        return make()
-    return _ENGINE.get((tuple(sorted(areas)), version, as_of), make)
+    return _ENGINE.get_for(STREAMS["sen2"].version(areas), (tuple(sorted(areas)), as_of),
+                           make)
 
 
 def _rows(request, as_of):
